@@ -1,0 +1,236 @@
+"""The `c2c` command line: parse, call core or start the app, turn every error into one line.
+
+Heavy imports (textual, pydantic models, markdown) happen inside the commands that need them, so
+`c2c status` and `c2c --help` stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from c2c_tui import __version__
+
+
+class CliError(Exception):
+    """A problem to report as one line on stderr, with exit code 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (exit 2) instead of a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        raise SystemExit(2)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    def register(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = func
+        return func
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="c2c",
+        description="City to City Connections workshop console: clock, quick capture, summary and follow-up.",
+        epilog="Run `c2c COMMAND --help` for a command's options. `c2c FILE.toml` is the same as `c2c run FILE.toml`.",
+    )
+    parser.add_argument("--version", action="version", version=f"c2c {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="open the example workshop on a scratch copy (the shipped file never changes)")
+    p.add_argument("--as-is", action="store_true", help="keep the example's finished clock instead of a fresh one")
+    p.add_argument("--dir", type=Path, help="where to put the scratch copy (default: a new temporary folder)")
+
+    p = sub.add_parser("run", help="open the facilitator app on a session file")
+    p.add_argument("path", type=Path, metavar="PATH")
+
+    p = sub.add_parser("new", help="write a new session file")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--title", help="the workshop's title (default: from the file name)")
+    p.add_argument("--template", default=None, help="agenda template (see `c2c templates`; default online-90)")
+
+    sub.add_parser("templates", help="list the agenda templates and their minutes")
+
+    p = sub.add_parser("check", help="validate session files: exit 0 when all are valid, 1 otherwise")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="session files, or folders of them")
+
+    p = sub.add_parser("status", help="print the live state of a session: phase, time left, projected finish")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON object (for scripts and status lines)")
+
+    p = sub.add_parser("summary", help="render the summary of a session (markdown by default)")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument("--format", choices=("md", "html"), help="md (default) or html (a complete printable page)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        args_list.insert(0, "run")  # `c2c FILE.toml`
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the one place that turns any error into one line
+        return report(error)
+
+
+def report(error: BaseException) -> int:
+    from c2c_tui.core.store import SessionError
+
+    if isinstance(error, (CliError, SessionError)):
+        sys.stderr.write(f"c2c: {error}\n")
+        return 1
+    if os.environ.get("C2C_DEBUG"):
+        raise error
+    sys.stderr.write(f"c2c: internal error: {type(error).__name__}: {error} (run with C2C_DEBUG=1 for details)\n")
+    return 1
+
+
+# -- commands ---------------------------------------------------------------------------------------
+
+
+@command("new")
+def cmd_new(args: argparse.Namespace) -> int:
+    from c2c_tui.core.newsession import new_session
+    from c2c_tui.core.store import save
+
+    path: Path = args.path
+    if path.exists():
+        raise CliError(f"{path}: already exists; c2c new never overwrites a file (choose another name)")
+    if not path.parent.is_dir():
+        raise CliError(f"{path.parent}: no such folder")
+    session = new_session(title=args.title or _title_from(path), template=args.template)
+    save(path, session)
+    total = sum(item.minutes for item in session.agenda)
+    print(f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}")
+    return 0
+
+
+def _title_from(path: Path) -> str:
+    words = path.stem.replace("_", " ").replace("-", " ").strip()
+    return (words[:1].upper() + words[1:]) or "Untitled workshop"
+
+
+@command("templates")
+def cmd_templates(args: argparse.Namespace) -> int:
+    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, TEMPLATES
+    from c2c_tui.core.model import PHASE_IDS
+
+    width = max(len(name) for name in TEMPLATES)
+    for name, template in TEMPLATES.items():
+        total = sum(template.minutes.values())
+        parts = " ".join(f"{phase} {template.minutes[phase]}" for phase in PHASE_IDS)
+        mark = " (default)" if name == DEFAULT_TEMPLATE else ""
+        print(f"{name:<{width}}  {total:>4} min  {template.title}{mark}")
+        print(f"{'':<{width}}            {parts}")
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from c2c_tui.core.store import SessionError, load
+
+    files: list[Path] = []
+    problems = 0
+    for path in args.paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                sys.stderr.write(f"{path}: no .toml session files in this folder\n")
+                problems += 1
+            files.extend(found)
+        else:
+            files.append(path)
+    for path in files:
+        try:
+            session = load(path)
+        except SessionError as error:
+            sys.stderr.write(f"{error}\n")
+            problems += 1
+            continue
+        print(
+            f"{path}: ok ({session.title!r}; {len(session.entries)} entries, "
+            f"{len(session.options)} options, {len(session.actions)} actions)"
+        )
+    return 1 if problems else 0
+
+
+@command("status")
+def cmd_status(args: argparse.Namespace) -> int:
+    from c2c_tui.core.clock import SystemClock, state_of
+    from c2c_tui.core.status import status_json, status_lines
+    from c2c_tui.core.store import load
+
+    session = load(args.path)
+    state = state_of(session, SystemClock().now())
+    if args.json:
+        import json
+
+        print(json.dumps(status_json(session, state, args.path), ensure_ascii=False))
+    else:
+        print("\n".join(status_lines(session, state)))
+    return 0
+
+
+@command("summary")
+def cmd_summary(args: argparse.Namespace) -> int:
+    from c2c_tui.core.store import load, write_text_atomic
+    from c2c_tui.core.summary import render_html, render_markdown
+
+    session = load(args.path)
+    fmt = args.format or ("html" if args.output and args.output.suffix.lower() in {".html", ".htm"} else "md")
+    text = render_html(session) if fmt == "html" else render_markdown(session)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    if args.output.resolve() == args.path.resolve():
+        raise CliError(f"{args.output}: that is the session file itself; choose another output file")
+    write_text_atomic(args.output, text)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+@command("run")
+def cmd_run(args: argparse.Namespace) -> int:
+    path: Path = args.path
+    if not path.exists():
+        hint = f" (create it with: c2c new {path})" if path.suffix == ".toml" else ""
+        raise CliError(f"{path}: no such file{hint}")
+    return _run_app(path)
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from c2c_tui.core.demo import make_demo_copy
+
+    path = make_demo_copy(args.dir, keep_clock=args.as_is)
+    code = _run_app(path)
+    sys.stderr.write(f"The demo was saved in {path} (the shipped example is unchanged).\n")
+    return code
+
+
+def _run_app(path: Path) -> int:
+    from c2c_tui.core.store import SessionFile
+
+    session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
+    from c2c_tui.tui.launch import run_app
+
+    return run_app(session_file)

@@ -1,0 +1,317 @@
+"""The session file as pydantic models (schema_version 1).
+
+One `Session` is one workshop. The file is TOML, written with tomli-w (``exclude_none``) and read
+with tomllib. Unknown fields are refused (``extra="forbid"``) so a typo never silently loses data.
+Teams are referred to by their ``id``; every item has a stable ``id`` so it can be edited later.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from datetime import date as Date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+PhaseId = Literal["rapport", "context", "insights", "reflect", "agree"]
+PHASE_IDS: tuple[PhaseId, ...] = ("rapport", "context", "insights", "reflect", "agree")
+
+EntryKind = Literal[
+    "note",
+    "context",
+    "surprise",
+    "gap",
+    "example",
+    "idea",
+    "question",
+    "contact",
+    "consideration",
+    "follow_up",
+]
+ENTRY_KINDS: tuple[EntryKind, ...] = (
+    "note",
+    "context",
+    "surprise",
+    "gap",
+    "example",
+    "idea",
+    "question",
+    "contact",
+    "consideration",
+    "follow_up",
+)
+Mode = Literal["in-person", "hybrid", "online"]
+TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
+MoSCoW = Literal["must", "should", "could", "wont"]
+MOSCOW: tuple[MoSCoW, ...] = ("must", "should", "could", "wont")
+ActionStatus = Literal["open", "done", "dropped"]
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
+ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish"]
+
+Score = Annotated[int, Field(ge=1, le=5)]
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def utc(dt: datetime) -> datetime:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class _Item(_Model):
+    id: str
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("an id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit")
+        return value
+
+
+class PreQuestion(_Model):
+    """A question an Advisor team asked the Seeking team before the day."""
+
+    text: str
+    team: str | None = None
+    answer: str | None = None
+
+
+class Workshop(_Model):
+    purpose: str = ""
+    challenge: str = ""
+    date: Date | None = None
+    start_time: str | None = None  # "HH:MM" local, for the plan only
+    place: str = ""
+    mode: Mode = "in-person"
+    facilitator: str = ""
+    note_taker: str = ""
+    shared_before: list[str] = Field(default_factory=list)
+    pre_questions: list[PreQuestion] = Field(default_factory=list)
+
+    @field_validator("start_time")
+    @classmethod
+    def _hhmm(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError("start_time is HH:MM (24-hour), e.g. 09:30")
+        return value
+
+
+class Settings(_Model):
+    warning_seconds: int = Field(default=120, ge=0, le=3600)
+    danger_seconds: int = Field(default=60, ge=0, le=3600)
+    bell: bool = True
+
+    @model_validator(mode="after")
+    def _order(self) -> Settings:
+        if self.danger_seconds > self.warning_seconds:
+            raise ValueError("danger_seconds must not be larger than warning_seconds")
+        return self
+
+
+class Team(_Item):
+    name: str = Field(min_length=1)
+    role: TeamRole
+    city: str = ""
+    organisation: str = ""
+
+
+class Participant(_Item):
+    name: str = Field(min_length=1)
+    team: str | None = None
+    role: str = ""
+    organisation: str = ""
+    sector: str = ""
+    email: str = ""
+
+
+class AgendaItem(_Model):
+    phase: PhaseId
+    minutes: int = Field(ge=1, le=24 * 60)
+    note: str = ""
+
+
+class ClockEvent(_Model):
+    """One thing that happened to the clock. The clock state is derived from the whole log."""
+
+    at: datetime
+    event: ClockEventKind
+    minutes: int | None = Field(default=None, ge=-24 * 60, le=24 * 60)  # extend
+    phase: PhaseId | None = None  # the phase the event applied to (informative; derived state wins)
+    adjust: dict[PhaseId, int] | None = None  # rebalance: minutes added (or taken) per phase
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return utc(value)
+
+    @model_validator(mode="after")
+    def _fields_fit(self) -> ClockEvent:
+        if self.event == "extend" and self.minutes is None:
+            raise ValueError("an extend event needs minutes")
+        if self.event == "rebalance" and self.adjust is None:
+            raise ValueError("a rebalance event needs adjust")
+        return self
+
+
+class Entry(_Item):
+    phase: PhaseId
+    kind: EntryKind
+    text: str
+    team: str | None = None
+    speaker: str | None = None
+    created: datetime | None = None
+    edited: datetime | None = None
+
+    @field_validator("created", "edited")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else utc(value)
+
+
+class Option(_Item):
+    title: str
+    detail: str = ""
+    team: str | None = None  # the source team: where it worked
+    moscow: MoSCoW | None = None
+    impact: Score | None = None
+    risk: Score | None = None
+    speaker: str | None = None
+    created: datetime | None = None
+
+    @field_validator("created")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else utc(value)
+
+
+class Action(_Item):
+    text: str
+    owner: str = ""
+    due: Date | None = None
+    status: ActionStatus = "open"
+    team: str | None = None
+    note: str = ""
+    created: datetime | None = None
+    updated: datetime | None = None
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else utc(value)
+
+
+def default_agenda() -> list[AgendaItem]:
+    minutes = {"rapport": 10, "context": 15, "insights": 30, "reflect": 20, "agree": 15}
+    return [AgendaItem(phase=p, minutes=minutes[p]) for p in PHASE_IDS]
+
+
+class Session(_Model):
+    schema_version: int = SCHEMA_VERSION
+    title: str = Field(min_length=1)
+    created: datetime | None = None
+    workshop: Workshop = Field(default_factory=Workshop)
+    settings: Settings = Field(default_factory=Settings)
+    teams: list[Team] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=default_agenda)
+    clock: list[ClockEvent] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+
+    @field_validator("created")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else utc(value)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _version(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("schema_version starts at 1")
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {value} is newer than this c2c reads ({SCHEMA_VERSION}); upgrade c2c"
+            )
+        return value
+
+    @field_validator("agenda")
+    @classmethod
+    def _five_phases(cls, value: list[AgendaItem]) -> list[AgendaItem]:
+        phases = tuple(item.phase for item in value)
+        if phases != PHASE_IDS:
+            raise ValueError("the agenda lists the five phases once each, in order: " + ", ".join(PHASE_IDS))
+        return value
+
+    @model_validator(mode="after")
+    def _references(self) -> Session:
+        for name, items in (
+            ("teams", self.teams),
+            ("participants", self.participants),
+            ("entries", self.entries),
+            ("options", self.options),
+            ("actions", self.actions),
+        ):
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    raise ValueError(f"{name}[{index}].id: duplicate id {item.id!r}")
+                seen.add(item.id)
+        team_ids = {team.id for team in self.teams}
+        for name, items in (
+            ("participants", self.participants),
+            ("entries", self.entries),
+            ("options", self.options),
+            ("actions", self.actions),
+            ("workshop.pre_questions", self.workshop.pre_questions),
+        ):
+            for index, item in enumerate(items):
+                team = getattr(item, "team", None)
+                if team is not None and team not in team_ids:
+                    raise ValueError(f"{name}[{index}].team: no team has the id {team!r}")
+        return self
+
+    # -- look-ups -------------------------------------------------------------------------------------
+
+    def team(self, team_id: str | None) -> Team | None:
+        return next((t for t in self.teams if t.id == team_id), None)
+
+    def team_name(self, team_id: str | None) -> str:
+        team = self.team(team_id)
+        return team.name if team else ""
+
+    @property
+    def seeking_teams(self) -> list[Team]:
+        return [t for t in self.teams if t.role == "seeking"]
+
+    @property
+    def advisor_teams(self) -> list[Team]:
+        return [t for t in self.teams if t.role == "advisor"]
+
+    def minutes(self, phase: PhaseId) -> int:
+        return next(item.minutes for item in self.agenda if item.phase == phase)
+
+    def next_id(self, prefix: str) -> str:
+        """A fresh id such as ``e12``: one more than the largest ``prefix<number>`` in use."""
+        pool = {
+            "t": self.teams,
+            "p": self.participants,
+            "e": self.entries,
+            "o": self.options,
+            "a": self.actions,
+        }[prefix]
+        top = 0
+        for item in pool:
+            match = re.fullmatch(re.escape(prefix) + r"(\d+)", item.id)
+            if match:
+                top = max(top, int(match.group(1)))
+        return f"{prefix}{top + 1}"
