@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="PATH")
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--format", choices=("md", "html"), help="md (default) or html (a complete printable page)")
+
+    p = sub.add_parser("actions", help="list the agreed actions across the sessions in a folder, by due date")
+    p.add_argument("dir", type=Path, nargs="?", default=Path("sessions"), metavar="DIR", help="default: ./sessions")
+    p.add_argument("--status", choices=("open", "done", "dropped"), help="only actions with this status")
+    p.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME (any case)")
+    p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
+    p.add_argument("--format", choices=("table", "csv", "md"), default="table", help="table (default), csv or md")
     return parser
 
 
@@ -234,3 +241,26 @@ def _run_app(path: Path) -> int:
     from c2c_tui.tui.launch import run_app
 
     return run_app(session_file)
+
+
+@command("actions")
+def cmd_actions(args: argparse.Namespace) -> int:
+    import shutil
+    from datetime import date
+
+    from c2c_tui.core.followup import collect, render_csv, render_md, render_table
+    from c2c_tui.core.library import scan
+
+    library = scan(args.dir)
+    for problem in library.problems:
+        sys.stderr.write(f"{problem.message}\n")
+    today = date.today()
+    rows = collect(library, status=args.status, owner=args.owner, overdue=args.overdue, today=today)
+    if args.format == "csv":
+        sys.stdout.write(render_csv(rows))
+    elif args.format == "md":
+        sys.stdout.write(render_md(rows))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        sys.stdout.write(render_table(rows, today, width=width))
+    return 1 if library.problems else 0

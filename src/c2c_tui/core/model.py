@@ -59,7 +59,10 @@ def utc(dt: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken to be UTC already."""
     if dt.tzinfo is None:
         return dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("this date and time cannot be converted to UTC (out of range)") from None
 
 
 class _Model(BaseModel):

@@ -1,0 +1,14 @@
+"""Errors of the session store. ``str()`` of each is ONE line a user can act on: ``<path>: <place>: <problem>``."""
+
+from __future__ import annotations
+
+
+class SessionError(Exception):
+    """A session file could not be read, validated, locked or written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.splitlines()))
+
+
+class SessionLocked(SessionError):
+    """Another c2c has the session file open for writing."""

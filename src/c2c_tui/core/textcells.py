@@ -1,0 +1,48 @@
+"""User text in a plain-text terminal table: one line, no control characters, measured in terminal cells."""
+
+from __future__ import annotations
+
+import unicodedata
+
+ELLIPSIS = "…"
+
+
+def plain(text: str) -> str:
+    """One line: line breaks, tabs and other whitespace runs become one space; control characters
+    (escape sequences included) become U+FFFD, so printed user text never drives the terminal."""
+    out = []
+    for char in text:
+        if char.isspace():
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d\ufe0f":
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return " ".join("".join(out).split())
+
+
+def char_width(char: str) -> int:
+    if unicodedata.combining(char) or char in "\u200d\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide CJK and emoji count two, combining marks none)."""
+    return sum(char_width(char) for char in text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, ending in "…" when something was cut."""
+    if cell_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    out, used = [], 0
+    for char in text:
+        w = char_width(char)
+        if used + w > width - 1:
+            break
+        out.append(char)
+        used += w
+    return "".join(out).rstrip() + ELLIPSIS
