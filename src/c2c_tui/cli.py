@@ -116,7 +116,7 @@ def report(error: BaseException) -> int:
 
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
-    from c2c_tui.core.newsession import new_session
+    from c2c_tui.core.newsession import UnknownTemplate, new_session
     from c2c_tui.core.store import save
 
     path: Path = args.path
@@ -124,7 +124,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: already exists; c2c new never overwrites a file (choose another name)")
     if not path.parent.is_dir():
         raise CliError(f"{path.parent}: no such folder")
-    session = new_session(title=args.title or _title_from(path), template=args.template)
+    try:
+        session = new_session(title=args.title or _title_from(path), template=args.template)
+    except UnknownTemplate as error:
+        raise CliError(str(error)) from None
     save(path, session)
     total = sum(item.minutes for item in session.agenda)
     print(f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}")

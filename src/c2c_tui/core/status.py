@@ -23,6 +23,10 @@ def offset_words(seconds: float) -> str:
     return f"{abs(minutes)} min {'behind' if minutes > 0 else 'ahead of'} plan"
 
 
+def _iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat()
+
+
 def status_json(session: Session, state: ClockState, path: Path | None = None) -> dict[str, Any]:
     elapsed = math.floor(state.elapsed_seconds)
     return {
@@ -36,8 +40,8 @@ def status_json(session: Session, state: ClockState, path: Path | None = None) -
         "remaining_seconds": state.budget_seconds - elapsed,
         "budget_seconds": state.budget_seconds,
         "next_phase": state.next_phase,
-        "projected_finish": state.projected_finish.isoformat(),
-        "planned_finish": state.planned_finish.isoformat() if state.planned_finish else None,
+        "projected_finish": _iso(state.projected_finish),
+        "planned_finish": _iso(state.planned_finish) if state.planned_finish else None,
         "offset_seconds": round(state.offset_seconds),
     }
 
@@ -46,7 +50,9 @@ def status_lines(session: Session, state: ClockState) -> list[str]:
     info = phase(state.phase)
     lines = [f"{session.title}", f"{info.title} · {state.state.upper()}"]
     if state.state == "finished":
-        lines.append(f"finished at {local_hhmm(state.projected_finish)}")
+        local = state.projected_finish.astimezone()
+        when = local.strftime("%H:%M") if local.date() == state.now.astimezone().date() else local.strftime("%Y-%m-%d %H:%M")
+        lines.append(f"finished at {when} ({offset_words(state.offset_seconds)})")
         return lines
     budget_min = state.budget_seconds // 60
     if state.remaining_seconds < 0:

@@ -1,0 +1,99 @@
+"""Putting text people typed into markdown, safely.
+
+Whatever a user typed (``|``, ``#``, ``[x](y)``, ``<b>``, a code fence, a newline, ``1.``), it must come out
+as the same literal text: it may never start a heading, list, quote, code block, HTML block or table, nor
+make a link, emphasis or raw HTML. Two rules do it:
+
+* inline specials are backslash-escaped everywhere: ``\\ ` * _ [ ] < > | ~ & $`` (``&`` so that entities
+  stay literal, ``$`` because some renderers do maths);
+* every line is stripped, control characters are replaced, and a character that could open a block at the start of a line (``# > - + = :``
+  or the ``.``/``)`` after a number) is escaped there too.
+
+Line breaks are replaced by a separator chosen by the caller: a hard break in a list item, `` / `` in a
+table cell, a space in a heading. Blank lines inside an item are dropped (they would end it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+REPLACEMENT = "\ufffd"
+_SPECIAL = frozenset("\\`*_[]<>|~&$")
+_LINE_START = frozenset("#>-+=:")
+_ORDERED = re.compile(r"(\d+)([.)])")
+
+
+def escape_line(line: str, *, hashes: bool = False) -> str:
+    """One line of user text as literal markdown; ``hashes`` escapes every ``#`` (for headings).
+
+    Control characters (escape sequences, NUL...) become U+FFFD, so a summary printed in a terminal
+    never drives it; tabs stay.
+    """
+    line = line.strip()
+    out = []
+    for char in line:
+        if char in _SPECIAL or (hashes and char == "#"):
+            out.append("\\")
+        elif char != "\t" and unicodedata.category(char) == "Cc":
+            char = REPLACEMENT
+        out.append(char)
+    escaped = "".join(out)
+    if escaped[:1] in _LINE_START:
+        return "\\" + escaped
+    match = _ORDERED.match(escaped)
+    if match:
+        return match.group(1) + "\\" + escaped[match.end(1) :]
+    return escaped
+
+
+def lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped (any Unicode line break counts)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def inline(text: str, *, sep: str = " ", hashes: bool = False) -> str:
+    """User text for one inline place; its line breaks become ``sep``."""
+    return sep.join(escape_line(line, hashes=hashes) for line in lines(text))
+
+
+def hard_break(indent: int) -> str:
+    """A CommonMark hard line break that continues a paragraph indented by ``indent`` spaces."""
+    return "\\\n" + " " * indent
+
+
+def cell(text: str) -> str:
+    """User text for a table cell: one line, ``|`` escaped, line breaks shown as `` / ``."""
+    return inline(text, sep=" / ")
+
+
+def heading(level: int, text: str) -> str:
+    """A heading whose text is user text (or ours): never more than one heading, never empty."""
+    body = inline(text, hashes=True) or "(untitled)"
+    return "#" * level + " " + body
+
+
+def item(text: str, *, indent: int = 0, suffix: str = "") -> str:
+    """A bullet list item (``-``) holding user text; ``suffix`` is markdown already made safe."""
+    pad = " " * indent
+    return f"{pad}- {inline(text, sep=hard_break(indent + 2))}{suffix}"
+
+
+def paragraphs(text: str) -> str:
+    """Block user text (a purpose, a challenge): paragraphs kept, single line breaks kept as hard breaks."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = [inline(block, sep=hard_break(0)) for block in blocks]
+    return "\n\n".join(p for p in out if p)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
+    """A GFM table. Cells must already be safe (see ``cell``); ``right`` lists right-aligned columns."""
+    width = len(headers)
+    rule = ["---:" if i in right else "---" for i in range(width)]
+    out = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
+    for row in rows:
+        if len(row) != width:
+            raise ValueError(f"a row has {len(row)} cells, the table {width}")
+        out.append("| " + " | ".join(c if c else " " for c in row) + " |")
+    return "\n".join(out)
