@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--format", choices=("md", "html"), help="md (default) or html (a complete printable page)")
 
+    p = sub.add_parser("follow", help="a read-only presenter display of a session run elsewhere (second screen)")
+    p.add_argument("path", type=Path, metavar="PATH")
+
+    p = sub.add_parser("serve", help="serve the follow view to web browsers (needs the web extra)")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others need --public)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--public", action="store_true", help="allow a non-loopback address: anyone on that network can watch"
+    )
+
     p = sub.add_parser("actions", help="list the agreed actions across the sessions in a folder, by due date")
     p.add_argument("dir", type=Path, nargs="?", default=Path("sessions"), metavar="DIR", help="default: ./sessions")
     p.add_argument("--status", choices=("open", "done", "dropped"), help="only actions with this status")
@@ -267,3 +278,20 @@ def cmd_actions(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((100, 24)).columns
         sys.stdout.write(render_table(rows, today, width=width))
     return 1 if library.problems else 0
+
+
+@command("follow")
+def cmd_follow(args: argparse.Namespace) -> int:
+    from c2c_tui.tui.follow_app import run_follow
+
+    return run_follow(args.path)
+
+
+@command("serve")
+def cmd_serve(args: argparse.Namespace) -> int:
+    from c2c_tui.tui.serve import ServeError, serve
+
+    try:
+        return serve(args.path, host=args.host, port=args.port, public=args.public)
+    except ServeError as error:
+        raise CliError(str(error)) from None

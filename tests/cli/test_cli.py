@@ -154,7 +154,7 @@ def test_actions_lists_the_example_actions(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_every_command_has_help() -> None:
-    for command in ("demo", "run", "new", "templates", "check", "status", "summary", "actions"):
+    for command in ("demo", "run", "new", "templates", "check", "status", "summary", "actions", "follow", "serve"):
         result = subprocess.run(
             [sys.executable, "-m", "c2c_tui", command, "--help"], capture_output=True, text=True, timeout=60
         )

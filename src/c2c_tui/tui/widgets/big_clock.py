@@ -1,0 +1,92 @@
+"""The big clock: time left in the largest digits that fit, and the state in words under them.
+
+The digits come from ``block_font.fit`` (big half-block glyphs, then a 3-row font, then plain text), so a
+small terminal gets a smaller clock, never a clipped one. The state is always a word (READY, TIME LEFT,
+WRAP UP, ALMOST UP, OVER, PAUSED, FINISHED) and a CSS class (``-normal`` ... ``-overtime``, ``-paused``) for
+colour, so nothing depends on colour alone. ``flash()`` briefly adds ``-flash`` (alerts).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from c2c_tui.core.clock import ClockState, format_remaining
+
+from .block_font import Rendering, fit
+
+STATE_CLASSES = ("-ready", "-normal", "-warning", "-danger", "-overtime", "-paused", "-finished")
+FLASH_SECONDS = 1.5
+
+
+def clock_words(state: ClockState) -> tuple[str, str]:
+    """(caption word, CSS class) for a clock state: words first, colour second."""
+    if state.state == "ready":
+        return "READY · F5 starts", "-ready"
+    if state.state == "finished":
+        return "FINISHED", "-finished"
+    if state.state == "paused":
+        return ("PAUSED · OVER" if state.over else "PAUSED"), "-paused"
+    words = {"normal": "TIME LEFT", "warning": "WRAP UP", "danger": "ALMOST UP", "overtime": "OVER"}
+    return words[state.level], f"-{state.level}"
+
+
+class BigClock(Widget):
+    """Time left (or ``+MM:SS`` over), as big as the widget allows, with the state word beneath."""
+
+    DEFAULT_CSS = """
+    BigClock { width: 1fr; height: 1fr; content-align: center middle; text-align: center; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.digits = "--:--"
+        self.word = ""
+        self._level_class = ""
+        self._rendering: Rendering | None = None
+        self._flash_timer = None
+
+    def show(self, state: ClockState) -> None:
+        """Show a clock state; repaints only when what is shown changes."""
+        digits = format_remaining(state.remaining_seconds)
+        word, level_class = clock_words(state)
+        if level_class != self._level_class:
+            if self._level_class:
+                self.remove_class(self._level_class)
+            self.add_class(level_class)
+            self._level_class = level_class
+        if (digits, word) != (self.digits, self.word):
+            self.digits, self.word = digits, word
+            self._rendering = None
+            self.refresh()
+
+    def flash(self) -> None:
+        """Draw attention for a moment (a CSS class, removed after FLASH_SECONDS)."""
+        self.add_class("-flash")
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
+
+    def on_resize(self) -> None:
+        self._rendering = None
+
+    def rendering(self) -> Rendering:
+        """The digits as they fit the widget now (one row kept for the word when there is room)."""
+        if self._rendering is None:
+            width, height = self.content_size
+            self._rendering = fit(self.digits, width, max(height - 1, 1))
+        return self._rendering
+
+    def render(self) -> Text:
+        height = self.content_size.height
+        rendering = self.rendering()
+        if rendering.kind == "plain" or height < rendering.height + 1:
+            return Text(f"{self.word}  {self.digits}", style="bold", justify="center", no_wrap=True)
+        lines = [line.ljust(rendering.width) for line in rendering.lines]
+        text = Text(justify="center", no_wrap=True)
+        text.append("\n".join(lines))
+        if height >= rendering.height + 2 and rendering.kind == "blocks":
+            text.append("\n")
+        text.append("\n")
+        text.append(f" {self.word} ", style="bold reverse")
+        return text

@@ -1,0 +1,86 @@
+"""Part 3: the options on an impact-vs-risk 2x2 (impact 3-5 counts as high, risk 3-5 as high).
+
+High impact and low risk is the "do first" corner. Options without both scores are listed under the grid.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.widgets import Static
+
+from c2c_tui.core.model import Option, Session
+
+from .options_table import MOSCOW_LABELS, ranked
+
+HIGH = 3  # a score of 3 or more is "high"
+
+# (id, title, high impact?, high risk?) in grid order: top row high impact, left column low risk
+QUADRANTS = (
+    ("do-first", "DO FIRST · high impact, low risk", True, False),
+    ("plan", "PLAN · high impact, high risk", True, True),
+    ("maybe", "MAYBE · low impact, low risk", False, False),
+    ("avoid", "AVOID · low impact, high risk", False, True),
+)
+
+
+def quadrant_of(option: Option) -> str | None:
+    if option.impact is None or option.risk is None:
+        return None
+    high_impact, high_risk = option.impact >= HIGH, option.risk >= HIGH
+    return next(q for q, _, hi, hr in QUADRANTS if (hi, hr) == (high_impact, high_risk))
+
+
+def option_line(option: Option) -> str:
+    moscow = MOSCOW_LABELS.get(option.moscow or "")
+    title = " ".join(option.title.split())
+    return f"• {title} · {moscow}" if moscow else f"• {title}"
+
+
+def place(session: Session) -> tuple[dict[str, list[Option]], list[Option]]:
+    """Options per quadrant (in priority order) and the ones not yet scored."""
+    cells: dict[str, list[Option]] = {q: [] for q, *_ in QUADRANTS}
+    unscored: list[Option] = []
+    for option in ranked(session.options):
+        quadrant = quadrant_of(option)
+        (unscored if quadrant is None else cells[quadrant]).append(option)
+    return cells, unscored
+
+
+class ImpactRiskMatrix(Vertical):
+    DEFAULT_CSS = """
+    ImpactRiskMatrix { height: 1fr; }
+    ImpactRiskMatrix Grid { grid-size: 2 2; grid-gutter: 0; height: 1fr; }
+    ImpactRiskMatrix .quadrant {
+        border: round $panel; height: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    ImpactRiskMatrix #q-do-first { border: heavy $success; }
+    ImpactRiskMatrix #q-do-first.-empty { border: round $success; }
+    ImpactRiskMatrix #q-avoid { border: round $error 60%; }
+    ImpactRiskMatrix #matrix-unscored {
+        height: 1; color: $text-muted; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Grid():
+            for quadrant, title, _, _ in QUADRANTS:
+                box = Static("", id=f"q-{quadrant}", classes="quadrant", markup=False)
+                box.border_title = title
+                yield box
+        yield Static("", id="matrix-unscored", markup=False)
+
+    def show(self, session: Session) -> None:
+        cells, unscored = place(session)
+        for quadrant, options in cells.items():
+            box = self.query_one(f"#q-{quadrant}", Static)
+            lines = Text("\n".join(option_line(o) for o in options) or "–", no_wrap=True, overflow="ellipsis")
+            box.update(lines)
+            box.set_class(not options, "-empty")
+        note = ""
+        if unscored:
+            names = ", ".join(" ".join(o.title.split()) for o in unscored[:5])
+            more = f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
+            note = f"Not scored yet ({len(unscored)}; i / r then 1-5 in the table): {names}{more}"
+        self.query_one("#matrix-unscored", Static).update(Text(note, no_wrap=True, overflow="ellipsis"))

@@ -1,0 +1,52 @@
+"""Beside the clock: what comes next, when the workshop will end, and how far off the plan it is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from c2c_tui.core.clock import ClockState
+from c2c_tui.core.phases import phase
+from c2c_tui.core.status import local_hhmm, offset_words
+
+
+def plan_text(state: ClockState) -> Text:
+    text = Text()
+    budget = state.budget_seconds // 60
+    planned = next(t.planned_seconds for t in state.timings if t.phase == state.phase) // 60
+    change = budget - planned
+    text.append("This part  ", style="dim")
+    text.append(f"{budget} min" + (f" ({change:+d})" if change else ""), style="bold")
+    text.append("\nNext       ", style="dim")
+    if state.state == "finished":
+        text.append("nothing: finished", style="bold")
+    elif state.next_phase is None:
+        text.append("the end", style="bold")
+    else:
+        upcoming = next(t for t in state.timings if t.phase == state.next_phase)
+        text.append(f"{phase(state.next_phase).short} · {upcoming.budget_seconds // 60} min", style="bold")
+    ended = state.state == "finished"
+    text.append("\nEnded      " if ended else "\nEnds       ", style="dim")
+    text.append(local_hhmm(state.projected_finish), style="bold")
+    if state.state == "ready":
+        text.append(" if started now", style="dim")
+    else:
+        text.append("\n           ")
+        text.append(offset_words(state.offset_seconds), style="bold")
+    return text
+
+
+class PlanInfo(Static):
+    DEFAULT_CSS = """
+    PlanInfo { width: auto; min-width: 28; height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes, markup=False)
+        self._plain = ""
+
+    def show(self, state: ClockState) -> None:
+        text = plan_text(state)
+        if text.plain != self._plain:
+            self._plain = text.plain
+            self.update(text)

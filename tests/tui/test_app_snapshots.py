@@ -1,0 +1,31 @@
+"""Snapshots of the main screen in each phase (a different clock state in each) at 80x24 and 120x36,
+and of the wall view. The example session is cut at a moment of its day and the FakeClock stands still.
+
+Update after a deliberate change: ``pytest tests/tui/test_app_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_support import MOMENTS, build, example_at, freeze, steady  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("steady")
+
+
+async def _steady(pilot) -> None:
+    freeze(pilot.app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize("phase", list(MOMENTS))
+def test_main_screen(snap_compare, tmp_path: Path, phase: str, size: tuple[int, int]) -> None:
+    app = build(*example_at(tmp_path, phase))
+    assert snap_compare(app, terminal_size=size, run_before=_steady)
+
+
+def test_wall_view(snap_compare, tmp_path: Path) -> None:
+    app = build(*example_at(tmp_path, "insights"))
+    assert snap_compare(app, terminal_size=(120, 36), press=["f2"], run_before=_steady)
