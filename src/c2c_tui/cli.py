@@ -243,18 +243,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from c2c_tui.core.demo import make_demo_copy
 
     path = make_demo_copy(args.dir, keep_clock=args.as_is)
-    code = _run_app(path)
-    sys.stderr.write(f"The demo was saved in {path} (the shipped example is unchanged).\n")
+    code = _run_app(path, demo=True)
+    print(f"The demo was saved in {path} (the shipped example is unchanged).")
     return code
 
 
-def _run_app(path: Path) -> int:
+def _run_app(path: Path, demo: bool = False) -> int:
     from c2c_tui.core.store import SessionFile
 
     session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
     from c2c_tui.tui.launch import run_app
 
-    return run_app(session_file)
+    return run_app(session_file, demo=demo)
 
 
 @command("actions")

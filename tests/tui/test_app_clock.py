@@ -165,3 +165,33 @@ async def test_escape_never_quits(tmp_path: Path) -> None:
         await pilot.press("escape", "escape", "escape")
         assert app.is_running
         assert isinstance(app.screen, RunScreen)
+
+
+async def test_finishing_from_the_last_phase_needs_a_second_page_down(tmp_path: Path) -> None:
+    app = build(*fresh(tmp_path))
+    fake = app.clock
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f5", "pagedown", "pagedown", "pagedown", "pagedown")
+        assert app.current_phase == "agree"
+        await pilot.press("pagedown")  # a clicker press too many: nothing finishes yet
+        assert app.clock_state().state == "running"
+        fake.advance(10)  # too late for the first press to count
+        await pilot.press("pagedown")
+        assert app.clock_state().state == "running"
+        fake.advance(1)
+        await pilot.press("pagedown")
+        assert app.clock_state().state == "finished"
+
+
+async def test_a_finished_workshop_shows_its_total_time(tmp_path: Path) -> None:
+    app = build(*fresh(tmp_path))
+    fake = app.clock
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f5")
+        fake.advance(90)
+        await pilot.press("pagedown")
+        fake.advance(30)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        app.tick()
+        assert app.clock_state().state == "finished"
+        assert shown(app) == ("02:00", "FINISHED · TOTAL TIME")

@@ -7,6 +7,7 @@ and schedules the next tick on the next whole second of the time left.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from textual.app import App
@@ -27,6 +28,8 @@ from c2c_tui.tui.messages import SessionChanged
 from c2c_tui.tui.screens.run import RunScreen
 from c2c_tui.tui.themes import PROJECTOR, default_theme
 
+FINISH_CONFIRM_SECONDS = 5
+
 
 class C2CApp(App[None]):
     CSS_PATH = "c2c.tcss"
@@ -44,6 +47,7 @@ class C2CApp(App[None]):
         self.alerts = AlertWatch()
         self.quit_without_saving = False
         self._quit_armed = False
+        self._finish_armed_at: datetime | None = None
         self._tick_timer: Any = None
         self.register_theme(PROJECTOR)
         self.theme = default_theme()
@@ -146,7 +150,16 @@ class C2CApp(App[None]):
 
     def action_next_phase(self) -> None:
         state = self.clock_state()
-        if core_clock.next_phase(self.session, self.clock.now()) is None:
+        now = self.clock.now()
+        if state.next_phase is None and state.state in ("running", "paused"):
+            # finishing is one press away from a clicker: ask for a second press within a few seconds
+            armed = self._finish_armed_at
+            if armed is None or (now - armed).total_seconds() > FINISH_CONFIRM_SECONDS:
+                self._finish_armed_at = now
+                self.say(f"Last phase. Press PageDown again within {FINISH_CONFIRM_SECONDS} s to finish the workshop.")
+                return
+        self._finish_armed_at = None
+        if core_clock.next_phase(self.session, now) is None:
             self.say("This is the end of the agenda." if state.state != "finished" else "Already finished.")
             return
         if state.next_phase is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from c2c_tui.core.clock import ClockState, format_remaining
+from c2c_tui.core.clock import ClockState, format_clock, format_remaining
 
 from .block_font import Rendering, fit
 
@@ -24,11 +24,18 @@ def clock_words(state: ClockState) -> tuple[str, str]:
     if state.state == "ready":
         return "READY · F5 starts", "-ready"
     if state.state == "finished":
-        return "FINISHED", "-finished"
+        return "FINISHED · TOTAL TIME", "-finished"
     if state.state == "paused":
         return ("PAUSED · OVER" if state.over else "PAUSED"), "-paused"
     words = {"normal": "TIME LEFT", "warning": "WRAP UP", "danger": "ALMOST UP", "overtime": "OVER"}
     return words[state.level], f"-{state.level}"
+
+
+def shown_digits(state: ClockState) -> str:
+    """Time left in the phase; once the workshop has finished, the total time it took."""
+    if state.state == "finished":
+        return format_clock(sum(timing.actual_seconds for timing in state.timings))
+    return format_remaining(state.remaining_seconds)
 
 
 class BigClock(Widget):
@@ -48,7 +55,7 @@ class BigClock(Widget):
 
     def show(self, state: ClockState) -> None:
         """Show a clock state; repaints only when what is shown changes."""
-        digits = format_remaining(state.remaining_seconds)
+        digits = shown_digits(state)
         word, level_class = clock_words(state)
         if level_class != self._level_class:
             if self._level_class:
