@@ -6,8 +6,9 @@ from capture_harness import CaptureApp, cells, screen_text, type_line
 from textual.widgets import Static
 
 from c2c_tui.core.model import Option, Session
+from c2c_tui.core.prioritise import ranked
 from c2c_tui.tui.widgets.matrix import place
-from c2c_tui.tui.widgets.options_table import OptionsTable, ranked
+from c2c_tui.tui.widgets.options_table import OptionsTable
 
 
 def titles(app: CaptureApp) -> list[str]:
@@ -91,9 +92,9 @@ def test_matrix_places_high_impact_low_risk_in_do_first() -> None:
     )
     cells_, unscored = place(session)
     assert {q: [o.title for o in opts] for q, opts in cells_.items()} == {
-        "do-first": ["A"],
+        "do_first": ["A"],
         "plan": ["B"],
-        "maybe": ["C"],
+        "nice": ["C"],
         "avoid": ["D"],
     }
     assert [o.title for o in unscored] == ["E"]

@@ -47,6 +47,9 @@ class ItemTable(DataTable[Text]):
 
     # (label, key, fixed width or None = the flexible text column); set by subclasses
     COLUMNS: ClassVar[tuple[tuple[str, str, int | None], ...]] = ()
+    # where the cursor starts when the table is first filled: the newest row (lists in capture order)
+    # or the first (lists in priority order)
+    START_AT_END: ClassVar[bool] = True
     EMPTY: ClassVar[str] = "Nothing captured yet"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,6 +148,8 @@ class ItemTable(DataTable[Text]):
                 self.move_cursor(row=self.get_row_index(keep), scroll=True)
             elif self._keys:
                 self.move_cursor(row=min(max(keep_index, 0), len(self._keys) - 1))
+        if old == [] and not self.START_AT_END:
+            return
         if follow_new and new_ids and self._keys:
             self.move_cursor(row=self.get_row_index(new_ids[-1]), scroll=True)
 

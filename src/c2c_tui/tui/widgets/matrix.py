@@ -11,40 +11,25 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
 from c2c_tui.core.model import Option, Session
-
-from .options_table import MOSCOW_LABELS, ranked
-
-HIGH = 3  # a score of 3 or more is "high"
-
-# (id, title, high impact?, high risk?) in grid order: top row high impact, left column low risk
-QUADRANTS = (
-    ("do-first", "DO FIRST · high impact, low risk", True, False),
-    ("plan", "PLAN · high impact, high risk", True, True),
-    ("maybe", "MAYBE · low impact, low risk", False, False),
-    ("avoid", "AVOID · low impact, high risk", False, True),
-)
+from c2c_tui.core.prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
 
 
-def quadrant_of(option: Option) -> str | None:
-    if option.impact is None or option.risk is None:
-        return None
-    high_impact, high_risk = option.impact >= HIGH, option.risk >= HIGH
-    return next(q for q, _, hi, hr in QUADRANTS if (hi, hr) == (high_impact, high_risk))
+def box_id(key: str) -> str:
+    return "q-" + key.replace("_", "-")
 
 
 def option_line(option: Option) -> str:
-    moscow = MOSCOW_LABELS.get(option.moscow or "")
     title = " ".join(option.title.split())
-    return f"• {title} · {moscow}" if moscow else f"• {title}"
+    return f"• {title} · {MOSCOW_LABELS[option.moscow]}" if option.moscow else f"• {title}"
 
 
 def place(session: Session) -> tuple[dict[str, list[Option]], list[Option]]:
     """Options per quadrant (in priority order) and the ones not yet scored."""
-    cells: dict[str, list[Option]] = {q: [] for q, *_ in QUADRANTS}
+    cells: dict[str, list[Option]] = {q.key: [] for q in QUADRANTS}
     unscored: list[Option] = []
     for option in ranked(session.options):
-        quadrant = quadrant_of(option)
-        (unscored if quadrant is None else cells[quadrant]).append(option)
+        where = quadrant(option)
+        (unscored if where is None else cells[where.key]).append(option)
     return cells, unscored
 
 
@@ -65,16 +50,16 @@ class ImpactRiskMatrix(Vertical):
 
     def compose(self) -> ComposeResult:
         with Grid():
-            for quadrant, title, _, _ in QUADRANTS:
-                box = Static("", id=f"q-{quadrant}", classes="quadrant", markup=False)
-                box.border_title = title
+            for q in QUADRANTS:
+                box = Static("", id=box_id(q.key), classes="quadrant", markup=False)
+                box.border_title = f"{q.label.upper()} · {q.description}"
                 yield box
         yield Static("", id="matrix-unscored", markup=False)
 
     def show(self, session: Session) -> None:
         cells, unscored = place(session)
-        for quadrant, options in cells.items():
-            box = self.query_one(f"#q-{quadrant}", Static)
+        for key, options in cells.items():
+            box = self.query_one(f"#{box_id(key)}", Static)
             lines = Text("\n".join(option_line(o) for o in options) or "–", no_wrap=True, overflow="ellipsis")
             box.update(lines)
             box.set_class(not options, "-empty")

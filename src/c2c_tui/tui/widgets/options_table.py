@@ -13,31 +13,13 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 
-from c2c_tui.core.model import MOSCOW, Option, Session
+from c2c_tui.core.model import Session
+from c2c_tui.core.prioritise import MOSCOW_LABELS, ranked
 
 from .item_table import ItemTable, Row, one_line
 
-MOSCOW_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 MOSCOW_STYLES = {"must": "bold", "should": "", "could": "dim", "wont": "dim strike"}
 SCORE_KEYS = {"i": "impact", "r": "risk"}
-_RANK = {value: index for index, value in enumerate(MOSCOW)}
-
-
-def priority_key(index_and_option: tuple[int, Option]) -> tuple[int, bool, int, bool, int, int]:
-    index, option = index_and_option
-    return (
-        _RANK.get(option.moscow or "", len(MOSCOW)),
-        option.impact is None,
-        -(option.impact or 0),
-        option.risk is None,
-        option.risk or 0,
-        index,
-    )
-
-
-def ranked(options: list[Option]) -> list[Option]:
-    """Options in priority order (see module doc)."""
-    return [option for _, option in sorted(enumerate(options), key=priority_key)]
 
 
 def score(value: int | None) -> str:
@@ -53,7 +35,7 @@ def option_rows(session: Session) -> list[Row]:
                 one_line(option.title),
                 names.get(option.team or "", ""),
                 Text(
-                    MOSCOW_LABELS.get(option.moscow or "", "–"),
+                    MOSCOW_LABELS[option.moscow],
                     style=MOSCOW_STYLES.get(option.moscow or "", ""),
                 ),
                 score(option.impact),
@@ -67,6 +49,7 @@ def option_rows(session: Session) -> list[Row]:
 class OptionsTable(ItemTable):
     """Options table (Part 3)"""
 
+    START_AT_END = False  # highest priority first
     COLUMNS = (
         ("Option", "title", None),
         ("Source team", "team", 14),
