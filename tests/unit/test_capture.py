@@ -375,3 +375,11 @@ def test_tokens_anywhere_never_lose_a_word(
 def test_person_team_only_if_the_team_is_known() -> None:
     result = parse("s: @Maria said so", "insights", [], PEOPLE)
     assert (result.person, result.team) == ("Maria Lopez", None)
+
+
+def test_names_and_teams_match_without_their_accents() -> None:
+    teams = [Team(id="mal", name="Málaga Ayuntamiento", role="advisor"), Team(id="v", name="Valmora", role="seeking")]
+    people = [Participant(id="p1", name="Tomás Reyes", team="v")]
+    capture = parse("a: Draft the plan @tomas #malaga", "agree", teams, people)
+    assert (capture.person, capture.team, capture.text) == ("Tomás Reyes", "mal", "Draft the plan")
+    assert parse("n: hola @Tomás", "rapport", teams, people).person == "Tomás Reyes"

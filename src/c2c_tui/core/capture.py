@@ -93,9 +93,15 @@ def kind_for(line: str, phase: str) -> str:
 
 
 def _key(text: str) -> str:
-    """Caseless matching key: letters, digits and combining marks only (spaces, '-', '.', "'" dropped)."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(c for c in folded if c.isalnum() or unicodedata.category(c).startswith("M"))
+    """Caseless, accent-blind matching key: letters, digits and spacing marks (spaces, '-', '.', "'" dropped).
+
+    Accents are folded (NFKD without non-spacing marks), so ``@tomas`` finds "Tomás" and ``#malaga``
+    finds "Málaga"; a word typed with its accents matches the same way.
+    """
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(
+        c for c in folded if c.isalnum() or unicodedata.category(c) == "Mc"
+    )
 
 
 def _is_word_char(char: str) -> bool:

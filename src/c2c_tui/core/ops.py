@@ -64,6 +64,7 @@ def _one_line(error: ValidationError) -> str:
 
 def add_capture(session: Session, capture: Capture, phase: PhaseId, now: datetime) -> Item:
     """Append the captured line as an entry of ``phase``, an option or an action, with a fresh id."""
+    now = now.replace(microsecond=0)  # a capture's time to the second: readable in the file
     _check_team(session, capture.team)
     list_name = _list_of(capture.kind)
     item: Item
