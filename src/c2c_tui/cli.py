@@ -30,7 +30,9 @@ class _Parser(argparse.ArgumentParser):
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
-def command(name: str) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+def command(
+    name: str,
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
     def register(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         COMMANDS[name] = func
         return func
@@ -42,13 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="c2c",
         description="City to City Connections workshop console: clock, quick capture, summary and follow-up.",
-        epilog="Run `c2c COMMAND --help` for a command's options. `c2c FILE.toml` is the same as `c2c run FILE.toml`.",
+        epilog=(
+            "With no command, c2c opens the home screen on ./sessions (or --dir). Run `c2c COMMAND --help` for a "
+            "command's options. `c2c FILE.toml` is the same as `c2c run FILE.toml`."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"c2c {__version__}")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path("sessions"),
+        help="folder of sessions for the home screen (default ./sessions)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("demo", help="open the example workshop on a scratch copy (the shipped file never changes)")
-    p.add_argument("--as-is", action="store_true", help="keep the example's finished clock instead of a fresh one")
+    p = sub.add_parser(
+        "demo", help="open the example workshop on a scratch copy (the shipped file never changes)"
+    )
+    p.add_argument(
+        "--as-is", action="store_true", help="keep the example's finished clock instead of a fresh one"
+    )
     p.add_argument("--dir", type=Path, help="where to put the scratch copy (default: a new temporary folder)")
 
     p = sub.add_parser("run", help="open the facilitator app on a session file")
@@ -57,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a new session file")
     p.add_argument("path", type=Path, metavar="PATH")
     p.add_argument("--title", help="the workshop's title (default: from the file name)")
-    p.add_argument("--template", default=None, help="agenda template (see `c2c templates`; default online-90)")
+    p.add_argument(
+        "--template", default=None, help="agenda template (see `c2c templates`; default online-90)"
+    )
 
     sub.add_parser("templates", help="list the agenda templates and their minutes")
 
@@ -71,9 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="render the summary of a session (markdown by default)")
     p.add_argument("path", type=Path, metavar="PATH")
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
-    p.add_argument("--format", choices=("md", "html"), help="md (default) or html (a complete printable page)")
+    p.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
+    )
 
-    p = sub.add_parser("follow", help="a read-only presenter display of a session run elsewhere (second screen)")
+    p = sub.add_parser(
+        "follow", help="a read-only presenter display of a session run elsewhere (second screen)"
+    )
     p.add_argument("path", type=Path, metavar="PATH")
 
     p = sub.add_parser("serve", help="serve the follow view to web browsers (needs the web extra)")
@@ -84,12 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--public", action="store_true", help="allow a non-loopback address: anyone on that network can watch"
     )
 
+    p = sub.add_parser("review", help="browse saved sessions and their summaries; follow up their actions")
+    p.add_argument(
+        "dir", type=Path, nargs="?", default=Path("sessions"), metavar="DIR", help="default: ./sessions"
+    )
+
     p = sub.add_parser("actions", help="list the agreed actions across the sessions in a folder, by due date")
-    p.add_argument("dir", type=Path, nargs="?", default=Path("sessions"), metavar="DIR", help="default: ./sessions")
+    p.add_argument(
+        "dir", type=Path, nargs="?", default=Path("sessions"), metavar="DIR", help="default: ./sessions"
+    )
     p.add_argument("--status", choices=("open", "done", "dropped"), help="only actions with this status")
     p.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME (any case)")
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
-    p.add_argument("--format", choices=("table", "csv", "md"), default="table", help="table (default), csv or md")
+    p.add_argument(
+        "--format", choices=("table", "csv", "md"), default="table", help="table (default), csv or md"
+    )
     return parser
 
 
@@ -99,10 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "run")  # `c2c FILE.toml`
     args = parser.parse_args(args_list)
-    if args.command is None:
-        parser.print_help()
-        return 0
     try:
+        if args.command is None:
+            return _run_home(args.dir, "home")
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -118,7 +147,9 @@ def report(error: BaseException) -> int:
         return 1
     if os.environ.get("C2C_DEBUG"):
         raise error
-    sys.stderr.write(f"c2c: internal error: {type(error).__name__}: {error} (run with C2C_DEBUG=1 for details)\n")
+    sys.stderr.write(
+        f"c2c: internal error: {type(error).__name__}: {error} (run with C2C_DEBUG=1 for details)\n"
+    )
     return 1
 
 
@@ -141,7 +172,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     save(path, session)
     total = sum(item.minutes for item in session.agenda)
-    print(f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}")
+    print(
+        f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}"
+    )
     return 0
 
 
@@ -295,3 +328,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return serve(args.path, host=args.host, port=args.port, public=args.public)
     except ServeError as error:
         raise CliError(str(error)) from None
+
+
+@command("review")
+def cmd_review(args: argparse.Namespace) -> int:
+    return _run_home(args.dir, "review")
+
+
+def _run_home(folder: Path, start: str) -> int:
+    from c2c_tui.tui.home_launch import run_home
+
+    return run_home(folder, start)  # type: ignore[arg-type]

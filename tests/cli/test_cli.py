@@ -34,7 +34,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_new_writes_a_valid_session_and_its_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_writes_a_valid_session_and_its_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "heat.toml"
     code, out, err = run(capsys, "new", str(path), "--title", "Heat [bold]x[/]", "--template", "half-day")
     assert (code, err) == (0, "")
@@ -53,7 +55,9 @@ def test_new_refuses_to_overwrite(example: Path, capsys: pytest.CaptureFixture[s
     assert example.read_bytes() == before
 
 
-def test_new_with_an_unknown_template_says_which_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_with_an_unknown_template_says_which_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "new", str(tmp_path / "x.toml"), "--template", "nope")
     assert code == 1
     assert "online-90" in err and "internal error" not in err
@@ -107,7 +111,9 @@ def test_status_text_of_a_new_session(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "READY" in out and "10:00 left of 10 min" in out and "projected finish" in out
 
 
-def test_summary_to_stdout_and_to_html_file(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_to_stdout_and_to_html_file(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "summary", str(example))
     assert code == 0 and out.startswith("# Valmora")
     target = tmp_path / "out.html"
@@ -154,9 +160,25 @@ def test_actions_lists_the_example_actions(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_every_command_has_help() -> None:
-    for command in ("demo", "run", "new", "templates", "check", "status", "summary", "actions", "follow", "serve"):
+    for command in (
+        "demo",
+        "run",
+        "new",
+        "templates",
+        "check",
+        "status",
+        "summary",
+        "actions",
+        "follow",
+        "serve",
+        "review",
+    ):
         result = subprocess.run(
-            [sys.executable, "-m", "c2c_tui", command, "--help"], capture_output=True, text=True, timeout=60
+            [sys.executable, "-m", "c2c_tui", command, "--help"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.returncode == 0, command
         assert "usage: c2c" in result.stdout
