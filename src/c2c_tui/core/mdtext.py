@@ -16,13 +16,20 @@ table cell, a space in a heading. Blank lines inside an item are dropped (they w
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 REPLACEMENT = "\ufffd"
 _SPECIAL = frozenset("\\`*_[]<>|~&$")
 _LINE_START = frozenset("#>-+=:")
 _ORDERED = re.compile(r"(\d+)([.)])")
+# one pass of str.translate: specials get a backslash, control characters (Unicode category Cc: U+0000-001F
+# and U+007F-009F) but tab become U+FFFD
+_ESCAPES: dict[int, str] = {ord(char): "\\" + char for char in _SPECIAL}
+_ESCAPES.update({code: REPLACEMENT for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09})
+_HASHES = {**_ESCAPES, ord("#"): "\\#"}
+_NEEDS = re.compile("[" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_NEEDS_HASH = re.compile("[#" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines splits
 
 
 def escape_line(line: str, *, hashes: bool = False) -> str:
@@ -31,15 +38,9 @@ def escape_line(line: str, *, hashes: bool = False) -> str:
     Control characters (escape sequences, NUL...) become U+FFFD, so a summary printed in a terminal
     never drives it; tabs stay.
     """
-    line = line.strip()
-    out = []
-    for char in line:
-        if char in _SPECIAL or (hashes and char == "#"):
-            out.append("\\")
-        elif char != "\t" and unicodedata.category(char) == "Cc":
-            char = REPLACEMENT
-        out.append(char)
-    escaped = "".join(out)
+    escaped = line.strip()
+    if (_NEEDS_HASH if hashes else _NEEDS).search(escaped):
+        escaped = escaped.translate(_HASHES if hashes else _ESCAPES)
     if escaped[:1] in _LINE_START:
         return "\\" + escaped
     match = _ORDERED.match(escaped)
@@ -55,6 +56,8 @@ def lines(text: str) -> list[str]:
 
 def inline(text: str, *, sep: str = " ", hashes: bool = False) -> str:
     """User text for one inline place; its line breaks become ``sep``."""
+    if _BREAKS.search(text) is None:  # one line: the usual case
+        return escape_line(text, hashes=hashes) if text.strip() else ""
     return sep.join(escape_line(line, hashes=hashes) for line in lines(text))
 
 

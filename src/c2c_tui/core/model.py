@@ -8,6 +8,7 @@ Teams are referred to by their ``id``; every item has a stable ``id`` so it can 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from datetime import date as Date
 from typing import Annotated, Literal
@@ -270,15 +271,16 @@ class Session(_Model):
                     raise ValueError(f"{name}[{index}].id: duplicate id {item.id!r}")
                 seen.add(item.id)
         team_ids = {team.id for team in self.teams}
-        for name, items in (
+        referring: tuple[tuple[str, Sequence[_Model]], ...] = (
             ("participants", self.participants),
             ("entries", self.entries),
             ("options", self.options),
             ("actions", self.actions),
             ("workshop.pre_questions", self.workshop.pre_questions),
-        ):
-            for index, item in enumerate(items):
-                team = getattr(item, "team", None)
+        )
+        for name, refs in referring:
+            for index, ref in enumerate(refs):
+                team = getattr(ref, "team", None)
                 if team is not None and team not in team_ids:
                     raise ValueError(f"{name}[{index}].team: no team has the id {team!r}")
         return self
@@ -305,13 +307,14 @@ class Session(_Model):
 
     def next_id(self, prefix: str) -> str:
         """A fresh id such as ``e12``: one more than the largest ``prefix<number>`` in use."""
-        pool = {
+        pools: dict[str, Sequence[_Item]] = {
             "t": self.teams,
             "p": self.participants,
             "e": self.entries,
             "o": self.options,
             "a": self.actions,
-        }[prefix]
+        }
+        pool = pools[prefix]
         top = 0
         for item in pool:
             match = re.fullmatch(re.escape(prefix) + r"(\d+)", item.id)

@@ -27,20 +27,29 @@ def load(path: PathLike) -> Session:
 
 def loads(text: str, path: PathLike = "<text>") -> Session:
     """Validate session TOML text; ``path`` only names it in messages."""
+    return _validate(_parse_text(text, path), path)
+
+
+def _parse_text(text: str, path: PathLike) -> dict[str, Any]:
     if len(text) > MAX_BYTES:
         raise SessionError(f"{path}: too large for a session file (over {MAX_BYTES // 2**20} MB)")
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise SessionError(
             f"{path}: empty file, not a c2c session (it needs at least schema_version and title)"
         )
+    return _parse_toml(text, path)
+
+
+def _parse_toml(text: str, path: PathLike) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SessionError(f"{path}: invalid TOML: {_toml_message(error)}") from None
     except RecursionError:
         raise SessionError(f"{path}: invalid TOML: nested too deeply") from None
-    return _validate(data, path)
+    except ValueError as error:  # e.g. a whole number too long for Python (over 4,300 digits)
+        raise SessionError(f"{path}: invalid TOML: {' '.join(str(error).split())}") from None
 
 
 def read_bytes(path: Path) -> bytes:
@@ -85,7 +94,9 @@ def parse_bytes(data: bytes, path: PathLike) -> Session:
             f"{path}: line {line}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "save it as UTF-8"
         ) from None
-    return loads(text, path)
+    parsed = _parse_text(text, path)
+    del text  # gone before the session is built: a lower peak of memory for a big file
+    return _validate(parsed, path)
 
 
 def _toml_message(error: tomllib.TOMLDecodeError) -> str:

@@ -23,7 +23,6 @@ from .errors import SessionError, SessionLocked
 from .lock import SessionLock
 from .model import SCHEMA_VERSION, Session
 from .reading import MAX_BYTES, PathLike, load, loads, parse_bytes, read_bytes
-from .tomlfile import dumps_tables
 
 __all__ = [
     "MAX_BYTES",
@@ -47,6 +46,8 @@ HEADER = f"c2c session (schema {SCHEMA_VERSION}). Edit with care; `c2c check FIL
 
 def dumps(session: Session) -> str:
     """The session as TOML text (what ``save`` writes)."""
+    from .tomlfile import dumps_tables  # tomli-w: only when writing, not for the first screen
+
     return dumps_tables(session.model_dump(mode="python", exclude_none=True), HEADER)
 
 

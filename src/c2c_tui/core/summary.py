@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from . import mdtext as md
 from .model import ENTRY_KINDS, Entry, Session
@@ -70,7 +71,12 @@ def _join(parts: Iterable[str], sep: str = "\n") -> str:
 
 def attribution(session: Session, team: str | None, speaker: str | None) -> str:
     """`` — *Team, Speaker*`` (markdown, safe) or ``""`` when the item is not attributed."""
-    who = [md.inline(session.team_name(team)), md.inline(speaker or "")]
+    return _who(session.team_name(team), speaker or "")
+
+
+@lru_cache(maxsize=1024)
+def _who(team_name: str, speaker: str) -> str:  # the same few teams and people on every entry
+    who = [md.inline(team_name), md.inline(speaker)]
     text = ", ".join(w for w in who if w)
     return f" — *{text}*" if text else ""
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 
-from markdown_it import MarkdownIt
-
 CSS = """
 :root { color-scheme: light; }
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -46,6 +44,8 @@ em { color: #57606a; }
 
 def markdown_to_html(markdown: str) -> str:
     """The HTML fragment for summary markdown; raw HTML in the markdown is escaped, never passed."""
+    from markdown_it import MarkdownIt  # here, not at import: every save writes markdown, few write HTML
+
     return MarkdownIt("js-default", {"html": False}).render(markdown)
 
 

@@ -26,7 +26,7 @@ from c2c_tui.tui.autosave import AutoSaver
 from c2c_tui.tui.commands import C2CCommands, bindings
 from c2c_tui.tui.messages import SessionChanged
 from c2c_tui.tui.screens.run import RunScreen
-from c2c_tui.tui.themes import PROJECTOR, default_theme
+from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
 
@@ -49,8 +49,7 @@ class C2CApp(App[None]):
         self._quit_armed = False
         self._finish_armed_at: datetime | None = None
         self._tick_timer: Any = None
-        self.register_theme(PROJECTOR)
-        self.theme = default_theme()
+        use_default_theme(self)
 
     # -- state ----------------------------------------------------------------------------------------
 

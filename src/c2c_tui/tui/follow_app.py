@@ -24,7 +24,7 @@ from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.watch import FileWatcher, WatchResult
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
 from c2c_tui.tui.screens.follow import FollowScreen
-from c2c_tui.tui.themes import PROJECTOR, default_theme
+from c2c_tui.tui.themes import use_default_theme
 
 POLL_SECONDS = 0.25
 POLL_GROUP = "follow-poll"
@@ -54,8 +54,7 @@ class FollowApp(App[None]):
         self._shown_reason: str | None = None
         self._polling = False
         self._tick_timer: Any = None
-        self.register_theme(PROJECTOR)
-        self.theme = default_theme()
+        use_default_theme(self)
 
     # -- state (the same names as the facilitator app, so its widgets and habits carry over) ----------
 

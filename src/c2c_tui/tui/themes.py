@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from textual.app import App
 from textual.theme import Theme
 
 PROJECTOR = Theme(
@@ -29,3 +30,25 @@ PROJECTOR = Theme(
 
 def default_theme() -> str:
     return os.environ.get("TEXTUAL_THEME") or PROJECTOR.name
+
+
+def use_default_theme(app: App[object]) -> None:
+    """Register the projector theme and make the default theme current, from the app's ``__init__``.
+
+    ``app.theme = name`` would also queue a full re-parse of every stylesheet and a restyle of every
+    widget, which at start-up repeats the first parse for nothing (10-20 ms). A dark theme is set the
+    quiet way Textual offers, ``set_reactive``, with the CSS variables and classes its watcher would set;
+    anything else goes the usual way.
+    """
+    app.register_theme(PROJECTOR)
+    name = default_theme()
+    theme = app.get_theme(name) if "," not in name else None
+    if theme is None or not theme.dark or not app.current_theme.dark:
+        app.theme = name  # unknown names fail here as they always did
+        return
+    app.set_reactive(App.theme, name)
+    app.stylesheet.set_variables(app.get_css_variables())  # nothing is parsed yet: cheap
+    stale = {cls: False for cls in app.classes if cls.startswith("-theme-")}
+    app.update_classes(
+        {**stale, f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False}, update=False
+    )

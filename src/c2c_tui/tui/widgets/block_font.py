@@ -94,19 +94,29 @@ def render_small(text: str) -> tuple[str, ...]:
     return tuple("".join(glyphs.get(c, blank)[r] for c in text) for r in range(3))
 
 
-def scales(max_scale: int = 16) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def scales(max_scale: int = 16) -> tuple[tuple[int, int], ...]:
     """Pixel scales from largest to smallest: taller first, then wider; a pixel is at most twice as tall as wide."""
     found = [(sx, sy) for sx in range(1, max_scale + 1) for sy in range(sx, 2 * sx + 1)]
-    return sorted(found, key=lambda s: ((GLYPH_ROWS * s[1] + 1) // 2, s[0]), reverse=True)
+    return tuple(sorted(found, key=lambda s: ((GLYPH_ROWS * s[1] + 1) // 2, s[0]), reverse=True))
 
 
 def fit(text: str, width: int, height: int, *, template: str = WIDEST_CLOCK) -> Rendering:
     """The largest rendering of ``text`` that fits ``width`` x ``height`` cells; plain text at worst."""
     sizing = text if len(text) >= len(template) else template
-    for sx, sy in scales():
-        columns, rows = block_size(sizing, sx, sy)
-        if columns <= width and rows <= height:
-            return Rendering(render_blocks(text, sx, sy), "blocks", (sx, sy))
+    scale = _largest_scale(sizing, width, height)
+    if scale is not None:
+        return Rendering(render_blocks(text, *scale), "blocks", scale)
     if len(sizing) * 3 <= width and height >= 3:
         return Rendering(render_small(text), "small")
     return Rendering((text,), "plain")
+
+
+@lru_cache(maxsize=32)
+def _largest_scale(sizing: str, width: int, height: int) -> tuple[int, int] | None:
+    """The largest pixel scale at which ``sizing`` fits (cached: the clock keeps its width every second)."""
+    for sx, sy in scales():
+        columns, rows = block_size(sizing, sx, sy)
+        if columns <= width and rows <= height:
+            return sx, sy
+    return None

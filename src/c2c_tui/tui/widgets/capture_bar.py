@@ -89,8 +89,10 @@ class CaptureBar(Vertical):
         self._shown_kind = ""
 
     def compose(self) -> ComposeResult:
+        line = Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+        line.cursor_blink = False  # a steady cursor: no repaint twice a second while nobody types
         with Horizontal():
-            yield Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+            yield line
             yield Static("", id="capture-kind", markup=False)
         yield Static("", id="capture-notes", markup=False)
 

@@ -13,14 +13,13 @@ from c2c_tui.core.model import Action, Entry, Option
 from c2c_tui.core.phases import KIND_LABELS
 from c2c_tui.core.phases import phase as phase_info
 
-from ..screens.action_form import ActionForm
-from ..screens.choose import ChoiceDialog
-from ..screens.edit_item import TextDialog
 from .actions_table import next_status
 from .item_table import ItemTable
 
 if TYPE_CHECKING:
     from .work_area import WorkArea
+
+# The dialogs are imported when first opened: the first frame does not need them.
 
 # The capture prefix of each kind, offered as a one-key shortcut in the re-kind dialog.
 KIND_KEYS = {
@@ -107,12 +106,16 @@ class EditFlows:
             if value is not None and value != item_text(item):
                 self._apply("edit", item.id, **{field: value})
 
+        from ..screens.edit_item import TextDialog
+
         self.app.push_screen(TextDialog(title, item_text(item), validate=_not_empty), done)
 
     def _edit_action(self: WorkArea, action: Action) -> None:
         def done(values: dict[str, Any] | None) -> None:
             if values:
                 self._apply("edit", action.id, **values)
+
+        from ..screens.action_form import ActionForm
 
         self.app.push_screen(ActionForm(action, people=self._people()), done)
 
@@ -138,6 +141,8 @@ class EditFlows:
                 f"{KIND_LABELS.get(current, current)} → {self.describe_kind(new)}{moved} · ctrl+z to undo",
             )
 
+        from ..screens.choose import ChoiceDialog
+
         title = "Change kind (press its letter, or Enter)"
         self.app.push_screen(
             ChoiceDialog(title, choices, current=current, shortcuts={v: k for k, v in KIND_KEYS.items()}),
@@ -152,6 +157,8 @@ class EditFlows:
         def done(result: tuple[str | None] | None) -> None:
             if result is not None and result[0] != item.team:
                 self._apply("team", item.id, team=result[0])
+
+        from ..screens.choose import ChoiceDialog
 
         self.app.push_screen(ChoiceDialog("Attribute to team", choices, current=item.team), done)
 
@@ -169,6 +176,8 @@ class EditFlows:
 
         title = "Owner" if field == "owner" else "Speaker"
         help = "Enter saves (empty clears) · → accepts a suggestion · Escape cancels"
+        from ..screens.edit_item import TextDialog
+
         self.app.push_screen(TextDialog(title, current, suggestions=self._people(), help=help), done)
 
     def _edit_moscow(self: WorkArea, item: Any, value: object) -> None:

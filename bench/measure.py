@@ -1,0 +1,188 @@
+"""The measurements behind ``bench/run.py``: each returns plain numbers (seconds, percent, kB).
+
+In-process: ``core_timings`` (load, save, summary). In a real pty, against the running program:
+``startup`` (to the first full frame), ``idle`` (CPU and resident memory while nobody types),
+``enter_to_disk`` and ``keystroke``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bigsession import big_session
+from first_frame import Process, first_frame
+
+from c2c_tui.core import store, summary
+from c2c_tui.core.model import ClockEvent, Session
+
+HERE = Path(__file__).resolve().parent
+EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
+MARKER = "palette"  # the right end of the footer: the last thing either app paints
+BARE = [sys.executable, str(HERE / "bare_app.py")]
+BARE_MODELS = [*BARE, "--with-models"]  # the bare app plus c2c's pydantic models, nothing else
+
+
+def c2c_run(path: Path) -> list[str]:
+    return [sys.executable, "-m", "c2c_tui", "run", str(path)]
+
+
+def scratch() -> Path:
+    return Path(tempfile.mkdtemp(prefix="c2c-bench-"))
+
+
+def example_copy(folder: Path) -> Path:
+    """The shipped example, byte for byte (it is hand-written: comments, multi-line strings)."""
+    path = folder / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, path)
+    return path
+
+
+def running(session: Session, minutes_ago: float = 3) -> Session:
+    """The session with its clock started a few minutes ago (so the clock is running now)."""
+    session.clock = [ClockEvent(at=datetime.now(UTC) - timedelta(minutes=minutes_ago), event="start")]
+    return session
+
+
+def write_big(folder: Path, entries: int, *, clock_running: bool = True) -> Path:
+    path = folder / f"big-{entries}.toml"
+    session = big_session(entries)
+    store.save(path, running(session) if clock_running else session)
+    return path
+
+
+def median_time(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# -- in-process -----------------------------------------------------------------------------------
+
+
+def core_timings(entries: int, repeat: int = 7) -> dict[str, float]:
+    """Median seconds of load, save (TOML + summary, atomic) and the summary alone, for a big session."""
+    folder = scratch()
+    try:
+        path = folder / "big.toml"
+        session = big_session(entries)
+        store.save(path, session)
+        now = datetime(2026, 11, 12, 12, tzinfo=UTC)
+        with store.SessionFile.open(path) as opened:
+            return {
+                "load": median_time(lambda: store.load(path), repeat),
+                "save": median_time(lambda: opened.save(now), repeat),
+                "summary": median_time(lambda: summary.render_markdown(session, now), repeat),
+                "toml": median_time(lambda: store.dumps(session), repeat),
+                "kb": path.stat().st_size / 1024,
+            }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- in a pty -------------------------------------------------------------------------------------
+
+
+def startup(rounds: int, *argvs: list[str]) -> list[list[float]]:
+    """Seconds to the first full frame of each program, taken in turns (so all see the same machine)."""
+    times: list[list[float]] = [[] for _ in argvs]
+    for _ in range(rounds):
+        for argv, out in zip(argvs, times, strict=True):
+            seconds, process = first_frame(argv, MARKER)
+            process.stop()
+            out.append(seconds)
+    return times
+
+
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _status(pid: int, key: str) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def idle(argv: list[str], seconds: float, settle: float = 2.0) -> tuple[float, int, int]:
+    """(percent of one core used while nobody types, peak RSS kB, current RSS kB) after the first frame."""
+    _, process = first_frame(argv, MARKER)
+    try:
+        process.drain(settle)
+        cpu, started = _cpu_seconds(process.pid), time.monotonic()
+        process.drain(seconds)
+        used = _cpu_seconds(process.pid) - cpu
+        elapsed = time.monotonic() - started
+        return 100 * used / elapsed, _status(process.pid, "VmHWM"), _status(process.pid, "VmRSS")
+    finally:
+        process.stop()
+
+
+def _wait_for(check: Callable[[], bool], process: Process, timeout: float = 10.0) -> float:
+    started = time.perf_counter()
+    while not check():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the app did not get there in time")
+        process.drain(0.001)
+    return time.perf_counter() - started
+
+
+def enter_to_disk(path: Path, tries: int = 5) -> float:
+    """Median seconds from Enter on a capture line to the session file on disk holding it."""
+    _, process = first_frame(c2c_run(path), MARKER)
+    times = []
+    try:
+        process.drain(1.0)
+        for n in range(tries):
+            text = f"n: measured capture number {n} zq"
+            process.send(text.encode())
+            process.drain(0.3)
+            needle = text[3:].encode()
+            process.send(b"\r")
+            times.append(_wait_for(lambda needle=needle: needle in path.read_bytes(), process))
+            process.drain(0.5)
+    finally:
+        process.stop()
+    return statistics.median(times)
+
+
+def keystroke(path: Path, keys: int = 20) -> float:
+    """Median seconds from a key typed in the capture line to the terminal showing it."""
+    _, process = first_frame(c2c_run(path), MARKER)
+    times = []
+    letters = "Zqxjkvbwyfgpmhdcnrtslaeio"  # starts with a letter seen nowhere else on the screen
+    try:
+        process.drain(1.0)
+        for n in range(keys):
+            typed = letters[: n % len(letters) + 1]
+            mark = len(process.output)
+            process.send(typed[-1].encode())
+            wanted = typed.encode()
+            times.append(_wait_for(lambda w=wanted, m=mark: w in _plain(process, m), process))
+            process.drain(0.05)
+            if n % len(letters) == len(letters) - 1:
+                process.send(b"\x15")  # ctrl+u: clear the line
+                process.drain(0.2)
+    finally:
+        process.stop()
+    return statistics.median(times)
+
+
+def _plain(process: Process, start: int) -> bytes:
+    from first_frame import ANSI
+
+    return ANSI.sub(b"", bytes(process.output[start:]))

@@ -1,0 +1,64 @@
+"""What keeps the start quick and an idle app quiet (the figures are in bench/run.py; these guard them).
+
+- Opening a session and building the app imports nothing the first screen does not need: not tomli-w,
+  markdown-it or the summary (saving needs them, in the autosave thread), not the edit dialogs (opened
+  later). (tomllib is needed: the file is read with it before the first frame.)
+- The capture line's cursor does not blink: an app nobody types in repaints only when the clock changes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from app_support import build, fresh, steady  # noqa: F401
+from bigsession import big_session
+
+from c2c_tui.core import store
+
+NOT_AT_START = (
+    "tomli_w",
+    "markdown_it",
+    "c2c_tui.core.summary",
+    "c2c_tui.tui.screens.edit_item",
+    "c2c_tui.tui.screens.action_form",
+    "c2c_tui.tui.screens.choose",
+    "c2c_tui.tui.screens.help",
+    "c2c_tui.tui.screens.wall",
+)
+
+
+def test_the_first_screen_imports_only_what_it_needs(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    store.save(path, big_session(200))
+    code = textwrap.dedent(
+        f"""
+        import sys
+        import c2c_tui.cli
+        from c2c_tui.core.store import SessionFile
+        from c2c_tui.tui.app import make_app
+
+        app = make_app(SessionFile.open(sys.argv[1]))
+        loaded = [name for name in {NOT_AT_START!r} if name in sys.modules]
+        print(" ".join(loaded))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
+@pytest.mark.usefixtures("steady")
+async def test_the_capture_cursor_does_not_blink(tmp_path: Path) -> None:
+    app = build(*fresh(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        line = app.screen.query_one("#capture")
+        assert line.has_focus
+        assert line.cursor_blink is False
+        await pilot.press(*"n: typed")
+        assert line.value == "n: typed"
