@@ -17,7 +17,8 @@ from c2c_tui.core import agenda
 from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
 from c2c_tui.core.editor import Editor
-from c2c_tui.core.model import PhaseId
+from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.phases import phase
 from c2c_tui.core.store import SessionFile
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
@@ -29,6 +30,7 @@ from c2c_tui.tui.screens.run import RunScreen
 from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
+SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "quit_saved"})
 
 
 class C2CApp(App[None]):
@@ -155,7 +157,9 @@ class C2CApp(App[None]):
             armed = self._finish_armed_at
             if armed is None or (now - armed).total_seconds() > FINISH_CONFIRM_SECONDS:
                 self._finish_armed_at = now
-                self.say(f"Last phase. Press PageDown again within {FINISH_CONFIRM_SECONDS} s to finish the workshop.")
+                self.say(
+                    f"Last phase. Press PageDown again within {FINISH_CONFIRM_SECONDS} s to finish the workshop."
+                )
                 return
         self._finish_armed_at = None
         if core_clock.next_phase(self.session, now) is None:
@@ -198,6 +202,33 @@ class C2CApp(App[None]):
             self.screen.dismiss()
         else:
             self.push_screen(WallScreen())
+
+    def action_setup(self) -> None:
+        from c2c_tui.tui.screens.setup import SetupScreen
+
+        if isinstance(self.screen, SetupScreen):
+            return
+
+        def apply(edited: Session | None) -> None:
+            if edited is None:
+                return
+            try:
+                apply_setup(self.session, edited)
+            except ValueError as error:
+                self.say(f"Set-up not applied: {error}", severity="error")
+                return
+            self.say("Set-up updated.")
+            self.run_screen.setup_changed()
+            self.post_message(SessionChanged("setup"))
+
+        self.push_screen(SetupScreen(self.session), apply)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the set-up form is open, the clicker and quit keys wait: they must not move the workshop
+        on, or quit and lose the form, behind the facilitator's back."""
+        if action in SETUP_BLOCKS and type(self.screen).__name__ == "SetupScreen":
+            return False
+        return True
 
     def action_help(self) -> None:
         from c2c_tui.tui.screens.help import HelpScreen

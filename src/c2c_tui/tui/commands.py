@@ -82,6 +82,15 @@ COMMANDS: tuple[Command, ...] = (
         wall=False,
     ),
     Command(
+        "setup",
+        "f3",
+        "Set-up",
+        "Set-up: purpose, teams, people, agenda",
+        "Edit the set-up: title, purpose, challenge, teams, participants, agenda, pre-work",
+        "setup",
+        wall=False,
+    ),
+    Command(
         "bell",
         "f4",
         "Bell",

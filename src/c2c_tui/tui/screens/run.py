@@ -69,6 +69,11 @@ class RunScreen(Screen[None]):
             self.query_one(CaptureBar).set_context(state.phase, session.teams, session.participants)
             self.show_items()
 
+    def setup_changed(self) -> None:
+        """Teams, people or agenda changed: redraw the header, the capture context and the items."""
+        self.phase_id = None
+        self.show_clock(self.c2c.clock_state())
+
     def show_items(self) -> None:
         if self.phase_id is not None:
             self.query_one(WorkArea).show(self.c2c.session, self.phase_id)
