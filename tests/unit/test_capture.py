@@ -378,7 +378,10 @@ def test_person_team_only_if_the_team_is_known() -> None:
 
 
 def test_names_and_teams_match_without_their_accents() -> None:
-    teams = [Team(id="mal", name="Málaga Ayuntamiento", role="advisor"), Team(id="v", name="Valmora", role="seeking")]
+    teams = [
+        Team(id="mal", name="Málaga Ayuntamiento", role="advisor"),
+        Team(id="v", name="Valmora", role="seeking"),
+    ]
     people = [Participant(id="p1", name="Tomás Reyes", team="v")]
     capture = parse("a: Draft the plan @tomas #malaga", "agree", teams, people)
     assert (capture.person, capture.team, capture.text) == ("Tomás Reyes", "mal", "Draft the plan")

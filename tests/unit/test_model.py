@@ -43,7 +43,10 @@ def test_newer_schema_is_refused_with_the_version_it_reads() -> None:
 def test_team_references_must_exist() -> None:
     with pytest.raises(ValidationError, match=r"entries\[0\]\.team: no team has the id 'nope'"):
         Session.model_validate(
-            {"title": "T", "entries": [{"id": "e1", "phase": "context", "kind": "note", "text": "x", "team": "nope"}]}
+            {
+                "title": "T",
+                "entries": [{"id": "e1", "phase": "context", "kind": "note", "text": "x", "team": "nope"}],
+            }
         )
 
 

@@ -99,9 +99,7 @@ def _key(text: str) -> str:
     finds "Málaga"; a word typed with its accents matches the same way.
     """
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(
-        c for c in folded if c.isalnum() or unicodedata.category(c) == "Mc"
-    )
+    return "".join(c for c in folded if c.isalnum() or unicodedata.category(c) == "Mc")
 
 
 def _is_word_char(char: str) -> bool:

@@ -77,7 +77,9 @@ class _Item(_Model):
     @classmethod
     def _id_shape(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError("an id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit")
+            raise ValueError(
+                "an id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
+            )
         return value
 
 

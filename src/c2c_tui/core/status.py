@@ -51,7 +51,11 @@ def status_lines(session: Session, state: ClockState) -> list[str]:
     lines = [f"{session.title}", f"{info.title} · {state.state.upper()}"]
     if state.state == "finished":
         local = state.projected_finish.astimezone()
-        when = local.strftime("%H:%M") if local.date() == state.now.astimezone().date() else local.strftime("%Y-%m-%d %H:%M")
+        when = (
+            local.strftime("%H:%M")
+            if local.date() == state.now.astimezone().date()
+            else local.strftime("%Y-%m-%d %H:%M")
+        )
         lines.append(f"finished at {when} ({offset_words(state.offset_seconds)})")
         return lines
     budget_min = state.budget_seconds // 60

@@ -18,8 +18,8 @@ from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
 from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import PhaseId, Session
-from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.phases import phase
+from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
 from c2c_tui.tui.autosave import GROUP as AUTOSAVE_GROUP
@@ -226,9 +226,7 @@ class C2CApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the set-up form is open, the clicker and quit keys wait: they must not move the workshop
         on, or quit and lose the form, behind the facilitator's back."""
-        if action in SETUP_BLOCKS and type(self.screen).__name__ == "SetupScreen":
-            return False
-        return True
+        return not (action in SETUP_BLOCKS and type(self.screen).__name__ == "SetupScreen")
 
     def action_help(self) -> None:
         from c2c_tui.tui.screens.help import HelpScreen
