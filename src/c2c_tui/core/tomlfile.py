@@ -42,11 +42,14 @@ def _key(key: str) -> str:
 
 def _table(data: Mapping[str, Any], path: tuple[str, ...], out: list[str]) -> None:
     nested: list[tuple[str, Any]] = []
+    plain: dict[str, Any] = {}
     for key, value in data.items():
         if _is_table(value) or _is_array_of_tables(value):
             nested.append((key, value))
         else:
-            out.append(tomli_w.dumps({key: value}).rstrip("\n"))
+            plain[key] = value
+    if plain:  # one tomli-w call per table: its plain values, one `key = value` line each
+        out.append(tomli_w.dumps(plain).rstrip("\n"))
     for key, value in nested:
         name = ".".join(_key(part) for part in (*path, key))
         items = [value] if _is_table(value) else value
