@@ -20,7 +20,7 @@ from typing import Literal
 
 from .errors import SessionError
 from .model import Session
-from .reading import MAX_BYTES, PathLike, parse_bytes
+from .reading import PathLike, parse_bytes, read_bytes
 
 WatchStatus = Literal["ok", "unchanged", "waiting"]
 StatKey = tuple[int, int, int, int]  # mtime_ns, size, inode, device
@@ -114,19 +114,11 @@ class FileWatcher:
 
     def _read(self) -> bytes:
         try:
-            with open(self.path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise SessionError(f"{self.path}: no such file (moved, deleted, or not synced yet)") from None
-        except PermissionError:
-            raise SessionError(f"{self.path}: permission denied (cannot read it)") from None
-        except OSError as error:
-            raise SessionError(f"{self.path}: cannot read it: {error.strerror or error}") from None
-        if len(data) > MAX_BYTES:
-            raise SessionError(
-                f"{self.path}: too large for a session file (the limit is {MAX_BYTES // 2**20} MB)"
-            )
-        return data
+            return read_bytes(self.path)  # the store's reader: same limits, same one-line messages
+        except SessionError:
+            if not os.path.lexists(self.path):  # gone between the stat and the read
+                raise SessionError(f"{self.path}: no such file (moved, deleted, or not synced yet)") from None
+            raise
 
 
 def _without_path(message: str, path: Path) -> str:
