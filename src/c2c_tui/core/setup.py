@@ -46,17 +46,18 @@ def parse_minutes(text: str) -> int:
     return minutes
 
 
-def parse_date(text: str) -> date | None:
-    """The workshop date, YYYY-MM-DD; empty means not set yet."""
+def parse_date(text: str, what: str = "date", example: str = "2026-11-12") -> date | None:
+    """A date typed in a form, YYYY-MM-DD; empty means not set. ``what`` names the field in the message
+    (the workshop date, an action's due date)."""
     value = text.strip()
     if not value:
         return None
     if not _DATE.fullmatch(value):
-        raise ValueError(f"date: {value!r}: write it YYYY-MM-DD, e.g. 2026-11-12 (or leave it empty)")
+        raise ValueError(f"{what}: {value!r}: write it YYYY-MM-DD, e.g. {example} (or leave it empty)")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"date: {value} is not a real date") from None
+        raise ValueError(f"{what}: {value} is not a real date") from None
 
 
 def parse_hhmm(text: str) -> str | None:

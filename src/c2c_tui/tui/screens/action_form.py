@@ -6,7 +6,6 @@ Returns a dict of the fields to set (``text``, ``owner``, ``due``) or None when 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
@@ -20,23 +19,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from c2c_tui.core.model import Action
+from c2c_tui.core.setup import parse_date
 
 from .edit_item import from_line, to_line
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 
 def parse_due(value: str) -> date | None:
-    """An empty value is no date; otherwise a real date written YYYY-MM-DD (ValueError says why not)."""
-    value = value.strip()
-    if not value:
-        return None
-    if not _DATE.fullmatch(value):
-        raise ValueError(f"due date {value!r}: write it YYYY-MM-DD, e.g. 2026-12-15 (or leave it empty)")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"due date {value!r} is not a real date") from None
+    """An action's due date from a form: empty is no date, else a real YYYY-MM-DD (ValueError says why not)."""
+    return parse_date(value, "due date", "2026-12-15")
 
 
 class ActionForm(ModalScreen[dict[str, Any] | None]):
