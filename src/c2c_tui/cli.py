@@ -159,7 +159,7 @@ def report(error: BaseException) -> int:
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
     from c2c_tui.core.newsession import UnknownTemplate, new_session
-    from c2c_tui.core.store import save
+    from c2c_tui.core.store import save, title_from_path
 
     path: Path = args.path
     if path.exists():
@@ -167,7 +167,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         raise CliError(f"{path.parent}: no such folder")
     try:
-        session = new_session(title=args.title or _title_from(path), template=args.template)
+        session = new_session(title=args.title or title_from_path(path), template=args.template)
     except UnknownTemplate as error:
         raise CliError(str(error)) from None
     save(path, session)
@@ -176,11 +176,6 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}"
     )
     return 0
-
-
-def _title_from(path: Path) -> str:
-    words = path.stem.replace("_", " ").replace("-", " ").strip()
-    return (words[:1].upper() + words[1:]) or "Untitled workshop"
 
 
 @command("templates")

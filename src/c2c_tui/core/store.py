@@ -113,7 +113,7 @@ class SessionFile:
             holder.acquire()
         try:
             if create and not os.path.lexists(path):
-                session = Session(title=_title_from(path))
+                session = Session(title=title_from_path(path))
                 data = _encode(session, path)
                 write_bytes_atomic(path, data)
             else:
@@ -187,6 +187,7 @@ class SessionFile:
         )
 
 
-def _title_from(path: Path) -> str:
+def title_from_path(path: Path) -> str:
+    """A title for a new session from its file name: "heat-wave_2026.toml" gives "Heat wave 2026"."""
     words = " ".join(re.split(r"[-_\s]+", path.stem)).strip()
     return (words[:1].upper() + words[1:]) or "Untitled workshop"
