@@ -22,10 +22,10 @@ class Disk:
         self.full = True
         real = SessionFile.save
 
-        def save(session_file: SessionFile, now=None) -> None:
+        def save(session_file: SessionFile, now=None, *, session=None) -> None:
             if self.full:
                 raise SessionError(f"{session_file.path}: cannot save: No space left on device")
-            real(session_file, now)
+            real(session_file, now, session=session)
 
         monkeypatch.setattr(SessionFile, "save", save)
 

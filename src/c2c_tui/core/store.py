@@ -137,18 +137,22 @@ class SessionFile:
         """True when the file is no longer what c2c read or last wrote."""
         return _digest(self._current_bytes()) not in (self._digest, None)
 
-    def save(self, now: datetime | None = None) -> None:
-        """Write the session (and its summary). Refuses when read-only, closed, or changed on disk."""
+    def save(self, now: datetime | None = None, *, session: Session | None = None) -> None:
+        """Write the session (and its summary). Refuses when read-only, closed, or changed on disk.
+
+        ``session`` writes that snapshot instead of ``self.session`` (the app's autosave thread saves a copy
+        taken on the main thread, so it never reads the live session)."""
         if self.read_only:
             raise SessionError(f"{self.path}: opened read-only; not saved")
         if self.closed:
             raise SessionError(f"{self.path}: already closed; not saved")
-        data = _encode(self.session, self.path)
+        written = self.session if session is None else session
+        data = _encode(written, self.path)
         if self.conflict_path is not None or self.changed_on_disk():
             self._save_conflict(data, now)
         write_bytes_atomic(self.path, data)
         self._digest = _digest(data)
-        _write_summary(self.path, self.session, now)
+        _write_summary(self.path, written, now)
 
     def close(self) -> None:
         if self._lock is not None:

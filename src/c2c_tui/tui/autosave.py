@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +22,6 @@ from c2c_tui.core.errors import SessionError
 from c2c_tui.core.model import Session
 
 if TYPE_CHECKING:
-    from c2c_tui.core.store import SessionFile
     from c2c_tui.tui.app import C2CApp
 
 MIN_INTERVAL = 0.3
@@ -31,19 +29,6 @@ RETRY_SECONDS = 5.0
 GROUP = "autosave"
 # what a save can raise: the store's errors, the OS, a session that does not serialise or validate
 SAVE_ERRORS = (SessionError, OSError, ValueError, TypeError)
-
-
-def save_snapshot(session_file: SessionFile, snapshot: Session, now: datetime) -> None:
-    """``session_file.save`` of ``snapshot`` instead of the live session, keeping what the save records
-    (the digest of what was written, a conflict file) on ``session_file``. Never touches ``.session``."""
-    shadow = copy.copy(session_file)
-    shadow.session = snapshot
-    try:
-        shadow.save(now)
-    finally:
-        for name, value in vars(shadow).items():
-            if name != "session":
-                setattr(session_file, name, value)
 
 
 def _problem(error: Exception) -> str:
@@ -105,7 +90,7 @@ class AutoSaver:
         try:
             snapshot = Session.model_validate(data)
             with self._lock:
-                save_snapshot(self.app.session_file, snapshot, now)
+                self.app.session_file.save(now, session=snapshot)
         except SAVE_ERRORS as error:  # keep everything in memory, say so, retry
             return attempt, now, _problem(error)
         return attempt, now, None
