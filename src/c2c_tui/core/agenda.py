@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .clock import ClockState, stamp, state_of
+from .clock import ClockState, append_event, state_of
 from .model import PHASE_IDS, AgendaItem, ClockEvent, PhaseId
 
 if TYPE_CHECKING:
@@ -142,6 +142,4 @@ def rebalance(session: Session, now: datetime) -> ClockEvent | None:
     plan = plan_rebalance(state)
     if not plan:
         return None
-    event = ClockEvent(at=stamp(session, now), event="rebalance", phase=state.phase, adjust=plan)
-    session.clock.append(event)
-    return event
+    return append_event(session, now, "rebalance", state.phase, adjust=plan)

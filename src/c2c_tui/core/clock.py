@@ -276,7 +276,7 @@ def stamp(session: Session, now: datetime) -> datetime:
     return max(now, latest)
 
 
-def _append(
+def append_event(
     session: Session,
     now: datetime,
     kind: ClockEventKind,
@@ -285,6 +285,7 @@ def _append(
     minutes: int | None = None,
     adjust: dict[PhaseId, int] | None = None,
 ) -> ClockEvent:
+    """Append an event to the log, stamped so that it folds last, and return it."""
     event = ClockEvent(at=stamp(session, now), event=kind, phase=phase, minutes=minutes, adjust=adjust)
     session.clock.append(event)
     return event
@@ -296,7 +297,7 @@ def toggle(session: Session, now: datetime) -> ClockEvent | None:
     kind: dict[RunState, ClockEventKind] = {"ready": "start", "running": "pause", "paused": "resume"}
     if st.state not in kind:
         return None
-    return _append(session, now, kind[st.state], st.phase)
+    return append_event(session, now, kind[st.state], st.phase)
 
 
 def next_phase(session: Session, now: datetime) -> ClockEvent | None:
@@ -304,7 +305,7 @@ def next_phase(session: Session, now: datetime) -> ClockEvent | None:
     st = state_of(session, now)
     if st.state == "finished" or (st.state == "ready" and st.index >= _LAST):
         return None
-    return _append(session, now, "next", st.phase)
+    return append_event(session, now, "next", st.phase)
 
 
 def previous_phase(session: Session, now: datetime) -> ClockEvent | None:
@@ -312,7 +313,7 @@ def previous_phase(session: Session, now: datetime) -> ClockEvent | None:
     st = state_of(session, now)
     if st.state != "finished" and st.index == 0:
         return None
-    return _append(session, now, "back", st.phase)
+    return append_event(session, now, "back", st.phase)
 
 
 def extend(session: Session, now: datetime, minutes: int) -> ClockEvent | None:
@@ -329,7 +330,7 @@ def extend(session: Session, now: datetime, minutes: int) -> ClockEvent | None:
     effective = max(minutes, (MIN_BUDGET_SECONDS - st.budget_seconds) // 60)
     if effective == 0:
         return None
-    return _append(session, now, "extend", st.phase, minutes=effective)
+    return append_event(session, now, "extend", st.phase, minutes=effective)
 
 
 def finish(session: Session, now: datetime) -> ClockEvent | None:
@@ -337,7 +338,7 @@ def finish(session: Session, now: datetime) -> ClockEvent | None:
     st = state_of(session, now)
     if st.state not in ("running", "paused"):
         return None
-    return _append(session, now, "finish", st.phase)
+    return append_event(session, now, "finish", st.phase)
 
 
 # -- display ----------------------------------------------------------------------------------------
