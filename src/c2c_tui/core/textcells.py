@@ -7,6 +7,14 @@ import unicodedata
 ELLIPSIS = "…"
 
 
+LINE_BREAK = " ⏎ "  # a line break, shown inside one line
+
+
+def breaks_shown(text: str) -> str:
+    """A multi-line text as one line, its line breaks shown as " ⏎ " (a table row, an input)."""
+    return LINE_BREAK.join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
 def plain(text: str) -> str:
     """One line: line breaks, tabs and other whitespace runs become one space; control characters
     (escape sequences included) become U+FFFD, so printed user text never drives the terminal."""

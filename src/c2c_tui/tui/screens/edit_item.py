@@ -17,20 +17,17 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
+from c2c_tui.core.textcells import LINE_BREAK, breaks_shown
+
 Validator = Callable[[str], str | None]
-BREAK = " ⏎ "  # a line break, shown in the one-line input
-
-
-def to_line(text: str) -> str:
-    """A multi-line text as one line (an Input cannot show a line break)."""
-    return BREAK.join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+to_line = breaks_shown  # a multi-line text as one line (an Input cannot show a line break)
 
 
 def from_line(line: str, original: str) -> str:
     """Back from :func:`to_line`: the marks become line breaks again, only if the original had some."""
     if to_line(original) == line:
         return original  # unchanged, byte for byte
-    return line.replace(BREAK, "\n") if ("\n" in original or "\r" in original) else line
+    return line.replace(LINE_BREAK, "\n") if ("\n" in original or "\r" in original) else line
 
 
 class TextDialog(ModalScreen[str | None]):

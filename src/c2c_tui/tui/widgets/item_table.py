@@ -20,6 +20,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from c2c_tui.core.textcells import breaks_shown
+
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]  # (item id, cells)
 
@@ -31,9 +33,7 @@ def cell(value: Cell | None, style: str = "") -> Text:
     return Text("" if value is None else value, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-def one_line(text: str) -> str:
-    """Line breaks shown as ' ⏎ ' so a pasted paragraph stays one row."""
-    return " ⏎ ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+one_line = breaks_shown  # line breaks shown as " ⏎ ", so a pasted paragraph stays one row
 
 
 class ItemTable(DataTable[Text]):

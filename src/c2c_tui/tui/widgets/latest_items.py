@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from c2c_tui.core.model import Action, Entry, Option, PhaseId, Session
 from c2c_tui.core.phases import KIND_LABELS
+from c2c_tui.core.textcells import breaks_shown
 
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
@@ -24,10 +25,6 @@ class ShownItem:
     kind: str  # an entry kind, "option" or "action"
     text: str
     details: tuple[str, ...]  # team, speaker or owner, due date, priority ...
-
-
-def _one_line(text: str) -> str:
-    return " ⏎ ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
 
 
 def phase_items(session: Session, phase: PhaseId) -> list[ShownItem]:
@@ -76,7 +73,7 @@ def _action(session: Session, action: Action) -> ShownItem:
 def item_text(item: ShownItem, *, newest: bool = False) -> Text:
     line = Text()
     line.append(f"{KIND_LABELS.get(item.kind, item.kind)}: ", style="dim")
-    line.append(_one_line(item.text), style="bold" if newest else "")
+    line.append(breaks_shown(item.text), style="bold" if newest else "")
     if item.details:
         line.append("  — " + " · ".join(item.details), style="dim")
     return line

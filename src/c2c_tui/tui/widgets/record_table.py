@@ -18,12 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from c2c_tui.core.textcells import breaks_shown
+
 EMPTY_KEY = "\x00empty"
 
 
 def cell(value: str) -> Text:
-    flat = " ⏎ ".join(value.splitlines()) if ("\n" in value or "\r" in value) else value
-    return Text(flat, no_wrap=True, overflow="ellipsis", end="")
+    return Text(breaks_shown(value), no_wrap=True, overflow="ellipsis", end="")
 
 
 class PlainTable(DataTable[Text]):
