@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from .capture import Capture
 from .model import ENTRY_KINDS, Action, Entry, Option, PhaseId, Session
+from .problems import one_line_error
 
 Item = Entry | Option | Action
 ListName = Literal["entries", "options", "actions"]
@@ -51,12 +52,6 @@ def _list_of(kind: str) -> ListName:
 def _check_team(session: Session, team: str | None) -> None:
     if team is not None and session.team(team) is None:
         raise EditError(f"no team has the id {team!r}")
-
-
-def _one_line(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
 # -- adding -------------------------------------------------------------------------------------------
@@ -98,7 +93,7 @@ def add_capture(session: Session, capture: Capture, phase: PhaseId, now: datetim
                 created=now,
             )
     except ValidationError as error:
-        raise EditError(_one_line(error)) from None
+        raise EditError(one_line_error(error)) from None
     _items(session, list_name).append(item)
     return item
 
@@ -162,7 +157,7 @@ def update_item(session: Session, item_id: str, **changes: Any) -> dict[str, Any
     try:
         candidate = type(item).model_validate({**item.model_dump(), **changes})
     except ValidationError as error:
-        raise EditError(_one_line(error)) from None
+        raise EditError(one_line_error(error)) from None
     old = {name: getattr(item, name) for name in changes}
     for name in changes:
         setattr(item, name, getattr(candidate, name))

@@ -127,3 +127,11 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
+
+
+def one_line_error(error: ValidationError) -> str:
+    """The first problem of a pydantic error as one line: "teams.0.name: ..."."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    message = str(first.get("msg", "not valid")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

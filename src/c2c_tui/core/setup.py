@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .errors import SessionError
 from .model import Session, Team
+from .problems import one_line_error
 from .store import save
 
 MAX_MINUTES = 24 * 60
@@ -225,14 +226,6 @@ def save_new(folder: Path, session: Session, now: datetime | None = None) -> Pat
             raise
         return path
     raise SessionError(f"{folder}: cannot find a free file name for {session.title!r}")
-
-
-def one_line_error(error: ValidationError) -> str:
-    """The first problem of a pydantic error as one line: "teams.0.name: ..."."""
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first.get("loc", ()))
-    message = str(first.get("msg", "not valid")).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
 
 
 def apply_setup(live: Session, edited: Session) -> None:

@@ -24,7 +24,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TabbedContent, TabPane, TextArea
 
 from c2c_tui.core.model import Session
-from c2c_tui.core.setup import one_line_error, setup_problems
+from c2c_tui.core.problems import one_line_error
+from c2c_tui.core.setup import setup_problems
 
 from .confirm import ConfirmDialog
 from .setup_agenda import AgendaPane
