@@ -105,10 +105,11 @@ class C2CApp(App[None]):
     # -- changes and saving -----------------------------------------------------------------------------
 
     def on_session_changed(self, message: SessionChanged) -> None:
+        """Save soon. Whoever changed the items has already shown them (the work area, the capture handler,
+        the set-up); only a clock change needs the clock worked out again."""
         self.saver.changed()
-        if message.what not in ("clock", "settings"):
-            self.run_screen.show_items()
-        self.tick()
+        if message.what == "clock":
+            self.tick()
         self.show_status()
 
     def show_status(self) -> None:

@@ -100,4 +100,5 @@ class RunScreen(Screen[None]):
         app = self.c2c
         phase = self.phase_id or app.current_phase
         app.editor.add_capture(message.capture, phase, app.clock.now())
+        self.show_items()
         self.post_message(SessionChanged("capture"))
