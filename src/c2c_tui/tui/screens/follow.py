@@ -25,11 +25,7 @@ from c2c_tui.tui.widgets.plan_info import PlanInfo
 class FollowClock(BigClock):
     """The big clock without the facilitator's key hint (nobody here can press F5)."""
 
-    def show(self, state: ClockState) -> None:
-        super().show(state)
-        if self.word.startswith("READY ·"):
-            self.word = "NOT STARTED YET"
-            self.refresh()
+    READY_WORD = "NOT STARTED YET"
 
 
 class FollowScreen(Screen[None]):

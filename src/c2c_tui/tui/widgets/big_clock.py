@@ -19,10 +19,13 @@ STATE_CLASSES = ("-ready", "-normal", "-warning", "-danger", "-overtime", "-paus
 FLASH_SECONDS = 1.5
 
 
-def clock_words(state: ClockState) -> tuple[str, str]:
+READY_WORD = "READY · F5 starts"
+
+
+def clock_words(state: ClockState, ready_word: str = READY_WORD) -> tuple[str, str]:
     """(caption word, CSS class) for a clock state: words first, colour second."""
     if state.state == "ready":
-        return "READY · F5 starts", "-ready"
+        return ready_word, "-ready"
     if state.state == "finished":
         return "FINISHED · TOTAL TIME", "-finished"
     if state.state == "paused":
@@ -41,6 +44,8 @@ def shown_digits(state: ClockState) -> str:
 class BigClock(Widget):
     """Time left (or ``+MM:SS`` over), as big as the widget allows, with the state word beneath."""
 
+    READY_WORD = READY_WORD  # what it says before the start
+
     DEFAULT_CSS = """
     BigClock { width: 1fr; height: 1fr; content-align: center middle; text-align: center; }
     """
@@ -56,7 +61,7 @@ class BigClock(Widget):
     def show(self, state: ClockState) -> None:
         """Show a clock state; repaints only when what is shown changes."""
         digits = shown_digits(state)
-        word, level_class = clock_words(state)
+        word, level_class = clock_words(state, self.READY_WORD)
         if level_class != self._level_class:
             if self._level_class:
                 self.remove_class(self._level_class)
