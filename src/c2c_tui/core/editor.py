@@ -15,7 +15,7 @@ from . import ops
 from .capture import Capture
 from .model import Action, Entry, Option, PhaseId, Session
 from .ops import EditError, Item
-from .phases import KIND_LABELS
+from .phases import kind_label
 
 __all__ = ["EditError", "Editor", "item_kind", "item_text"]
 
@@ -50,8 +50,7 @@ def item_text(item: Item) -> str:
 
 
 def _label(item: Item) -> str:
-    kind = item_kind(item)
-    return KIND_LABELS.get(kind, kind)
+    return kind_label(item_kind(item))
 
 
 class Editor:

@@ -29,6 +29,11 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+def kind_label(kind: str) -> str:
+    """How a capture kind is named to people ("follow-up offer" for ``follow_up``)."""
+    return KIND_LABELS.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Phase:
     id: PhaseId

@@ -21,15 +21,11 @@ from textual.widgets import Input, Static
 
 from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
-from c2c_tui.core.phases import KIND_LABELS
+from c2c_tui.core.phases import kind_label
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
 HISTORY_SIZE = 100
 IDLE_NOTE = "Esc: edit items in the list · ↑: recall the last line"
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
 
 
 def describe(capture: Capture, teams: Sequence[Team]) -> Text:

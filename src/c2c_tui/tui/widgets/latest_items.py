@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from c2c_tui.core.model import Action, Entry, Option, PhaseId, Session
-from c2c_tui.core.phases import KIND_LABELS
+from c2c_tui.core.phases import kind_label
 from c2c_tui.core.textcells import breaks_shown
 
 _EPOCH = datetime.min.replace(tzinfo=UTC)
@@ -72,7 +72,7 @@ def _action(session: Session, action: Action) -> ShownItem:
 
 def item_text(item: ShownItem, *, newest: bool = False) -> Text:
     line = Text()
-    line.append(f"{KIND_LABELS.get(item.kind, item.kind)}: ", style="dim")
+    line.append(f"{kind_label(item.kind)}: ", style="dim")
     line.append(breaks_shown(item.text), style="bold" if newest else "")
     if item.details:
         line.append("  — " + " · ".join(item.details), style="dim")

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from c2c_tui.core.editor import EditError, Editor, item_kind
 from c2c_tui.core.model import PhaseId, Session
-from c2c_tui.core.phases import KIND_LABELS
+from c2c_tui.core.phases import kind_label
 
 from ..messages import SessionChanged
 from .actions_table import ActionsTable, action_rows
@@ -31,10 +31,6 @@ from .item_table import ItemTable
 from .matrix import ImpactRiskMatrix
 from .options_table import OptionsTable, option_rows
 from .work_edits import EditFlows
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
 
 
 class WorkArea(EditFlows, Vertical):

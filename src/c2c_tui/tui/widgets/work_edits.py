@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from c2c_tui.core.capture import PREFIX_KINDS
 from c2c_tui.core.editor import EditError, item_kind, item_text
 from c2c_tui.core.model import Action, Entry, Option
-from c2c_tui.core.phases import KIND_LABELS
+from c2c_tui.core.phases import kind_label
 from c2c_tui.core.phases import phase as phase_info
 
 from .actions_table import next_status
@@ -22,20 +23,7 @@ if TYPE_CHECKING:
 # The dialogs are imported when first opened: the first frame does not need them.
 
 # The capture prefix of each kind, offered as a one-key shortcut in the re-kind dialog.
-KIND_KEYS = {
-    "note": "n",
-    "context": "c",
-    "surprise": "s",
-    "gap": "g",
-    "example": "e",
-    "idea": "i",
-    "question": "?",
-    "contact": "w",
-    "consideration": "k",
-    "follow_up": "f",
-    "option": "o",
-    "action": "a",
-}
+KIND_KEYS = {kind: key for key, kind in PREFIX_KINDS.items()}  # the capture prefixes, as re-kind keys
 LIST_HOME = {"option": "the options (Part 3)", "action": "the actions (Part 4)"}
 
 
@@ -123,7 +111,7 @@ class EditFlows:
         current = item_kind(item)
         wanted = phase_info(self.phase).kinds if self.phase else ()
         order = list(wanted) + [k for k in KIND_KEYS if k not in wanted]
-        choices = [(k, f"{KIND_KEYS[k]}:  {KIND_LABELS.get(k, k)}") for k in order]
+        choices = [(k, f"{KIND_KEYS[k]}:  {kind_label(k)}") for k in order]
 
         def done(result: tuple[str | None] | None) -> None:
             if not result or result[0] is None or result[0] == current:
@@ -138,14 +126,14 @@ class EditFlows:
             moved = f": moved to {where}" if where and isinstance(item, Entry) else ""
             self.changed(
                 "rekind",
-                f"{KIND_LABELS.get(current, current)} → {self.describe_kind(new)}{moved} · ctrl+z to undo",
+                f"{kind_label(current)} → {self.describe_kind(new)}{moved} · ctrl+z to undo",
             )
 
         from ..screens.choose import ChoiceDialog
 
         title = "Change kind (press its letter, or Enter)"
         self.app.push_screen(
-            ChoiceDialog(title, choices, current=current, shortcuts={v: k for k, v in KIND_KEYS.items()}),
+            ChoiceDialog(title, choices, current=current, shortcuts=PREFIX_KINDS),
             done,
         )
 
