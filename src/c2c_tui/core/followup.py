@@ -44,10 +44,6 @@ class ActionRow:
     overdue: bool
 
 
-def is_overdue(action: Action, today: date) -> bool:
-    return action.status == "open" and action.due is not None and action.due < today
-
-
 def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
     """The actions of one session as rows, in the file's order."""
     session = info.session
@@ -61,7 +57,7 @@ def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
             due=action.due,
             status=action.status,
             team=session.team_name(action.team),
-            overdue=is_overdue(action, today),
+            overdue=action.is_overdue(today),
         )
         for action in session.actions
     ]

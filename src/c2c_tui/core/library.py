@@ -78,11 +78,7 @@ class SessionInfo:
         return sum(1 for action in self.session.actions if action.status == "open")
 
     def overdue_actions(self, today: Date) -> int:
-        return sum(
-            1
-            for action in self.session.actions
-            if action.status == "open" and action.due is not None and action.due < today
-        )
+        return sum(1 for action in self.session.actions if action.is_overdue(today))
 
     @property
     def sort_date(self) -> Date:

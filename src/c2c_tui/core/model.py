@@ -214,6 +214,10 @@ class Action(_Item):
     def _aware(cls, value: datetime | None) -> datetime | None:
         return None if value is None else utc(value)
 
+    def is_overdue(self, today: Date) -> bool:
+        """Still open after its due date."""
+        return self.status == "open" and self.due is not None and self.due < today
+
 
 def default_agenda() -> list[AgendaItem]:
     minutes = {"rapport": 10, "context": 15, "insights": 30, "reflect": 20, "agree": 15}

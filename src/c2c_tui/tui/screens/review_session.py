@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from c2c_tui.core.followup import is_overdue, update_action
+from c2c_tui.core.followup import update_action
 from c2c_tui.core.library import SessionInfo, read_info
 from c2c_tui.core.model import Action
 from c2c_tui.core.store import SessionError
@@ -35,7 +35,7 @@ STATUS_WORDS = {"done": "Marked done", "dropped": "Dropped", "open": "Open again
 
 
 def action_row(action: Action, today: date) -> tuple[str, tuple[str, ...]]:
-    status = "OVERDUE" if is_overdue(action, today) else action.status
+    status = "OVERDUE" if action.is_overdue(today) else action.status
     due = action.due.isoformat() if action.due else "-"
     return action.id, (status, due, action.owner or "-", action.text)
 
