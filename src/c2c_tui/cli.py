@@ -158,6 +158,7 @@ def report(error: BaseException) -> int:
 
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
+    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, total_minutes
     from c2c_tui.core.newsession import UnknownTemplate, new_session
     from c2c_tui.core.store import save, title_from_path
 
@@ -171,10 +172,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     except UnknownTemplate as error:
         raise CliError(str(error)) from None
     save(path, session)
-    total = sum(item.minutes for item in session.agenda)
-    print(
-        f"Created {path} ({args.template or 'online-90'} agenda, {total} min). Open it with: c2c run {path}"
-    )
+    template = args.template or DEFAULT_TEMPLATE
+    total = total_minutes(session.agenda)
+    print(f"Created {path} ({template} agenda, {total} min). Open it with: c2c run {path}")
     return 0
 
 
@@ -185,7 +185,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     width = max(len(name) for name in TEMPLATES)
     for name, template in TEMPLATES.items():
-        total = sum(template.minutes.values())
+        total = template.total_minutes
         parts = " ".join(f"{phase} {template.minutes[phase]}" for phase in PHASE_IDS)
         mark = " (default)" if name == DEFAULT_TEMPLATE else ""
         print(f"{name:<{width}}  {total:>4} min  {template.title}{mark}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template
+from .agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template, unknown_template
 from .model import Session
 
 
@@ -15,7 +15,7 @@ class UnknownTemplate(ValueError):
 def new_session(title: str, template: str | None = None, now: datetime | None = None) -> Session:
     name = template or DEFAULT_TEMPLATE
     if name not in TEMPLATES:
-        raise UnknownTemplate(f"no agenda template named {name!r}; choose one of: {', '.join(TEMPLATES)}")
+        raise UnknownTemplate(unknown_template(name))
     created = (now or datetime.now(UTC)).replace(microsecond=0)
     mode = "online" if name.startswith("online") else "in-person"
     return Session.model_validate(

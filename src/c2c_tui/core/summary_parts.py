@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from . import mdtext as md
+from .agenda import total_minutes
 from .clock import ClockState, format_clock, state_of
 from .model import Option, Session
 from .phases import phase
@@ -58,7 +59,7 @@ def timing(session: Session, now: datetime | None) -> str:
     st = _state(session, now)
     if st is None:
         rows = [[phase(a.phase).title, format_clock(a.minutes * 60)] for a in session.agenda]
-        rows.append(["**Total**", f"**{format_clock(sum(a.minutes for a in session.agenda) * 60)}**"])
+        rows.append(["**Total**", f"**{format_clock(total_minutes(session.agenda) * 60)}**"])
         plan = md.table(["Phase", "Planned"], rows, right=(1,))
         return f"## Timing\n\nThe clock has not been started. The plan:\n\n{plan}"
     rows = []
