@@ -154,3 +154,20 @@ async def test_quitting_while_editing_unlocks_the_file() -> None:
         app.exit(None)  # however the app ends
     with SessionFile.open(path):  # the lock was released
         pass
+
+
+async def test_a_renamed_team_shows_in_the_people_list_at_once() -> None:
+    from c2c_tui.tui.widgets.record_table import RecordTable
+
+    host = SetupHost(store.load(EXAMPLE))
+    async with host.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await highlight(pilot, "setup-teams", "valmora")
+        await pilot.press("e", "end", "ctrl+u", *"Valmora Heat Office", "enter")
+        await pilot.press("f4")
+        await pilot.pause()
+        people = host.screen.query_one("#setup-people", RecordTable)
+        teams_shown = {str(people.get_row_at(i)[1]) for i in range(people.row_count)}
+        assert "Valmora Heat Office" in teams_shown
+        assert "Valmora City Council" not in teams_shown

@@ -168,6 +168,10 @@ class SetupScreen(Screen[Session | None]):
         self.show_status()
 
     def on_setup_changed(self, event: SetupChanged) -> None:
+        # a renamed team or a new person shows in the other lists too (each keeps its selection)
+        for pane_type in (TeamsPane, PeoplePane, BeforePane):
+            for pane in self.query(pane_type):
+                pane.refresh_rows()
         self.show_status()
 
     def on_descendant_focus(self) -> None:
