@@ -64,11 +64,12 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload(self.select)
         self.query_one("#sessions").focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Shown (first, or again after a dialog or form): one scan of the folder, keeping ``select``."""
+        self.reload(self.select)
+        self.select = None
 
     def reload(self, select: Path | None = None) -> None:
         folder = self.app.folder
@@ -129,7 +130,7 @@ class HomeScreen(Screen[None]):
 
         def done(result: Session | None) -> None:
             if result is not None and created:
-                self.reload(select=created[-1])
+                self.select = created[-1]  # the scan when this screen resumes highlights it
                 self.app.say(f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
 
         self.app.push_screen(SetupScreen(new_session("New workshop", now=now), new=True, save=save), done)
@@ -161,7 +162,7 @@ class HomeScreen(Screen[None]):
             if handle in self.app.open_files:
                 self.app.open_files.remove(handle)
             if result is not None:
-                self.reload(select=item.path)
+                self.select = item.path  # the scan when this screen resumes highlights it
                 self.app.say(f"Saved the set-up of {item.path.name}.")
 
         self.app.push_screen(SetupScreen(handle.session, save=save), done)

@@ -58,11 +58,10 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one("#review-search", Input).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload()  # shown first, or again: one scan of the folder
 
     def reload(self) -> None:
         folder = self.app.folder
