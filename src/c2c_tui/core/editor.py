@@ -131,6 +131,3 @@ class Editor:
     def undo(self) -> str | None:
         """Reverse the newest change; its label, or None when there is nothing to undo."""
         return self._undo.undo()
-
-    def clear_history(self) -> None:
-        self._undo.clear()

@@ -32,7 +32,6 @@ from .model import Session
 from .store import SessionError, load
 
 CONFLICT_MARK = ".conflict-"
-FIELDS = ("title", "team", "who")
 _FIELD_ALIASES = {"title": "title", "team": "team", "who": "who", "participant": "who", "person": "who"}
 
 
@@ -117,9 +116,6 @@ class Library:
     folder: Path
     sessions: list[SessionInfo]
     problems: list[FileProblem]
-
-    def find(self, path: Path) -> SessionInfo | None:
-        return next((info for info in self.sessions if info.path == path), None)
 
 
 def _one_line(text: str) -> str:

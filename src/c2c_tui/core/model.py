@@ -308,9 +308,6 @@ class Session(_Model):
     def advisor_teams(self) -> list[Team]:
         return [t for t in self.teams if t.role == "advisor"]
 
-    def minutes(self, phase: PhaseId) -> int:
-        return next(item.minutes for item in self.agenda if item.phase == phase)
-
     def next_id(self, prefix: str) -> str:
         """A fresh id such as ``e12``: one more than the largest ``prefix<number>`` in use."""
         pools: dict[str, Sequence[_Item]] = {

@@ -19,8 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from c2c_tui.core import clock as core_clock
-from c2c_tui.core.clock import Clock, ClockState, SystemClock
-from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.clock import Clock, SystemClock
+from c2c_tui.core.model import Session
 from c2c_tui.core.watch import FileWatcher, WatchResult
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
 from c2c_tui.tui.screens.follow import FollowScreen
@@ -62,15 +62,6 @@ class FollowApp(App[None]):
     def session(self) -> Session | None:
         """The last good session read from the file (None until one was read)."""
         return self._session
-
-    def clock_state(self) -> ClockState | None:
-        session = self.session
-        return None if session is None else core_clock.state_of(session, self.clock.now())
-
-    @property
-    def current_phase(self) -> PhaseId | None:
-        state = self.clock_state()
-        return None if state is None else state.phase
 
     @property
     def follow_screen(self) -> FollowScreen | None:

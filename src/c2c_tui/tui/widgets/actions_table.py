@@ -43,7 +43,6 @@ class ActionsTable(ItemTable):
     """Actions table (Part 4)"""
 
     COLUMNS = (("Action", "text", None), ("Owner", "owner", 14), ("Due", "due", 10), ("Status", "status", 9))
-    EMPTY = "No actions yet: type a: what @owner due:YYYY-MM-DD"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "edit('status')", "Status: open → done → dropped", show=False),

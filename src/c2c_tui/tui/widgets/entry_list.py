@@ -35,4 +35,3 @@ class EntryList(ItemTable):
     """Entry list (the phase's notes, surprises, gaps, ...)"""
 
     COLUMNS = (("Kind", "kind", 9), ("Text", "text", None), ("Team", "team", 16), ("By", "speaker", 12))
-    EMPTY = "Nothing captured in this part yet"

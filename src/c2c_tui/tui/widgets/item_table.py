@@ -50,7 +50,6 @@ class ItemTable(DataTable[Text]):
     # where the cursor starts when the table is first filled: the newest row (lists in capture order)
     # or the first (lists in priority order)
     START_AT_END: ClassVar[bool] = True
-    EMPTY: ClassVar[str] = "Nothing captured yet"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit('text')", "Edit", tooltip="Edit the text (an action: text, owner and due date)"),
@@ -113,10 +112,6 @@ class ItemTable(DataTable[Text]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return key
-
-    def select(self, item_id: str) -> None:
-        if item_id in self._sigs:
-            self.move_cursor(row=self.get_row_index(item_id))
 
     def sync(self, rows: Sequence[Row], *, follow_new: bool = True) -> None:
         """Show exactly ``rows`` (in order). New rows are appended when possible; the cursor follows them."""

@@ -57,7 +57,6 @@ class OptionsTable(ItemTable):
         ("Impact", "impact", 6),
         ("Risk", "risk", 4),
     )
-    EMPTY = "No options yet: type o: and the option"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "moscow('must')", "MoSCoW: Must (again clears)", show=False),
