@@ -2,7 +2,7 @@
 
 - Opening a session and building the app imports nothing the first screen does not need: not tomli-w,
   markdown-it or the summary (saving needs them, in the autosave thread), not the edit dialogs (opened
-  later). (tomllib is needed: the file is read with it before the first frame.)
+  later). (tomli is needed: the file is read with it before the first frame; tomllib is not.)
 - The capture line's cursor does not blink: an app nobody types in repaints only when the clock changes.
 """
 
@@ -21,6 +21,7 @@ from c2c_tui.core import store
 
 NOT_AT_START = (
     "tomli_w",
+    "tomllib",
     "markdown_it",
     "c2c_tui.core.summary",
     "c2c_tui.tui.screens.edit_item",

@@ -1,7 +1,8 @@
 """The session file as pydantic models (schema_version 1).
 
 One `Session` is one workshop. The file is TOML, written with tomli-w (``exclude_none``) and read
-with tomllib. Unknown fields are refused (``extra="forbid"``) so a typo never silently loses data.
+with tomli, the compiled upstream of tomllib (tomllib words every refusal: see ``reading``). Unknown
+fields are refused (``extra="forbid"``) so a typo never silently loses data.
 Teams are referred to by their ``id``; every item has a stable ``id`` so it can be edited later.
 """
 

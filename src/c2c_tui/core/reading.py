@@ -1,20 +1,30 @@
 """Reading a session file: every failure is a SessionError whose ``str`` is one line naming the file and the
-place (line and column, or a field path such as ``entries[3].kind``). Never a traceback."""
+place (line and column, or a field path such as ``entries[3].kind``). Never a traceback.
+
+The TOML is parsed with ``tomli`` when it is installed: the same parser as the stdlib ``tomllib`` (its upstream,
+PEP 680), compiled, about three times faster on a big session. Whatever tomli refuses is parsed again with
+``tomllib``, which decides and words the message: c2c never refuses a file tomllib reads, and its messages are
+tomllib's.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
-import tomllib
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from .errors import SessionError
 from .model import SCHEMA_VERSION, Session
 from .problems import describe
+
+if TYPE_CHECKING:
+    import tomllib
 
 MAX_BYTES = 50 * 1024 * 1024
 PathLike = str | os.PathLike[str]
@@ -41,7 +51,33 @@ def _parse_text(text: str, path: PathLike) -> dict[str, Any]:
     return _parse_toml(text, path)
 
 
+@cache
+def _tomli_loads() -> Callable[[str], dict[str, Any]] | None:
+    """``tomli.loads``, or None when tomli is not installed. Imported on the first parse, not at start."""
+    try:
+        from tomli import loads
+    except ImportError:
+        return None
+    return loads
+
+
+def _parse_fast(text: str) -> dict[str, Any] | None:
+    """The document as tomli reads it, or None: no tomli, or tomli refused it (or failed in any way)."""
+    fast = _tomli_loads()
+    if fast is None:
+        return None
+    try:
+        return fast(text)
+    except Exception:  # noqa: BLE001 - refused, nested past tomli's 400 levels, a bug: tomllib decides
+        return None
+
+
 def _parse_toml(text: str, path: PathLike) -> dict[str, Any]:
+    parsed = _parse_fast(text)
+    if parsed is not None:
+        return parsed
+    import tomllib  # only here: a file tomli reads never needs it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
