@@ -21,7 +21,7 @@ from bigsession import big_session
 from first_frame import Process, first_frame
 
 from c2c_tui.core import store, summary
-from c2c_tui.core.model import ClockEvent, Session
+from c2c_tui.core.model import ClockEvent, Entry, Session
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
@@ -71,23 +71,59 @@ def median_time(func: Callable[[], object], repeat: int) -> float:
 
 
 def core_timings(entries: int, repeat: int = 7) -> dict[str, float]:
-    """Median seconds of load, save (TOML + summary, atomic) and the summary alone, for a big session."""
+    """Median seconds of load, save and the summary alone, for a big session. A save is the TOML and the
+    summary, written atomically, through ``SessionFile.save`` as the app saves:
+
+    - ``save_cold``: the first save after opening (nothing remembered yet; the modules already imported);
+    - ``save_warm``: a save after a small change (one entry appended), the usual autosave;
+    - ``autosave``: what the app does for it: ``model_dump`` on the main thread, then in the thread a
+      Session rebuilt from it and saved (warm);
+    - ``toml``: the TOML text alone by the plain, un-memoised writer.
+    """
     folder = scratch()
     try:
         path = folder / "big.toml"
         session = big_session(entries)
         store.save(path, session)
         now = datetime(2026, 11, 12, 12, tzinfo=UTC)
+        cold = []
+        for _ in range(repeat):
+            with store.SessionFile.open(path) as fresh:
+                started = time.perf_counter()
+                fresh.save(now)
+                cold.append(time.perf_counter() - started)
         with store.SessionFile.open(path) as opened:
+            opened.save(now)
+            live = opened.session
+
+            def autosave() -> None:
+                data = live.model_dump()  # on the main thread
+                opened.save(now, session=Session.model_validate(data))  # in the autosave thread
+
             return {
                 "load": median_time(lambda: store.load(path), repeat),
-                "save": median_time(lambda: opened.save(now), repeat),
+                "save_cold": statistics.median(cold),
+                "save_warm": _after_a_change(live, lambda: opened.save(now), repeat),
+                "autosave": _after_a_change(live, autosave, repeat),
                 "summary": median_time(lambda: summary.render_markdown(session, now), repeat),
                 "toml": median_time(lambda: store.dumps(session), repeat),
                 "kb": path.stat().st_size / 1024,
             }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _after_a_change(session: Session, save: Callable[[], object], repeat: int) -> float:
+    """Median seconds of ``save``, each time after one entry was appended (not timed)."""
+    times = []
+    for _ in range(repeat):
+        session.entries.append(
+            Entry(id=session.next_id("e"), phase="agree", kind="note", text="one more line, typed just now")
+        )
+        started = time.perf_counter()
+        save()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 # -- in a pty -------------------------------------------------------------------------------------

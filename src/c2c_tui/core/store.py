@@ -2,7 +2,8 @@
 
 - ``loads``/``load``: every failure is a SessionError whose ``str`` is one line naming the file and the place
   (line and column, or field path such as ``entries[3].kind``). Never a traceback.
-- ``dumps``: TOML with one ``[[section]]`` per item, dates and times as native TOML values.
+- ``dumps``: TOML with one ``[[section]]`` per item, dates and times as native TOML values. With a
+  ``TomlMemo`` (each SessionFile has one), unchanged items are not formatted again: the same text, faster.
 - ``save``: atomic (temp file, fsync, rename), and the markdown summary ``NAME.md`` beside it.
 - ``SessionFile``: an open session: locked against a second writer, and never written over a file that
   changed on disk since it was read (ours then goes to a ``.conflict-...`` file, so nothing is lost).
@@ -23,6 +24,7 @@ from .errors import SessionError, SessionLocked
 from .lock import SessionLock
 from .model import SCHEMA_VERSION, Session
 from .reading import MAX_BYTES, PathLike, load, loads, parse_bytes, read_bytes
+from .tomlmemo import TomlMemo
 
 __all__ = [
     "MAX_BYTES",
@@ -44,8 +46,11 @@ HEADER = f"c2c session (schema {SCHEMA_VERSION}). Edit with care; `c2c check FIL
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def dumps(session: Session) -> str:
-    """The session as TOML text (what ``save`` writes)."""
+def dumps(session: Session, memo: TomlMemo | None = None) -> str:
+    """The session as TOML text (what ``save`` writes). ``memo`` remembers the text of each item, so the next
+    call formats only what changed (the text is the same either way)."""
+    if memo is not None:
+        return memo.dumps(session, HEADER)
     from .tomlfile import dumps_tables  # tomli-w: only when writing, not for the first screen
 
     return dumps_tables(session.model_dump(mode="python", exclude_none=True), HEADER)
@@ -62,9 +67,9 @@ def save(path: PathLike, session: Session, *, now: datetime | None = None) -> No
     _write_summary(path, session, now)
 
 
-def _encode(session: Session, path: PathLike) -> bytes:
+def _encode(session: Session, path: PathLike, memo: TomlMemo | None = None) -> bytes:
     try:
-        return dumps(session).encode("utf-8")
+        return dumps(session, memo).encode("utf-8")
     except (TypeError, ValueError) as error:
         raise SessionError(f"{path}: cannot write this session as TOML: {error}") from None
 
@@ -97,6 +102,7 @@ class SessionFile:
         self.conflict_path: Path | None = None
         self._digest = digest
         self._lock = lock
+        self._memo = TomlMemo()  # the text of each item as last saved: a save formats only what changed
 
     @classmethod
     def open(cls, path: PathLike, *, lock: bool = True, create: bool = False) -> SessionFile:
@@ -147,12 +153,19 @@ class SessionFile:
         if self.closed:
             raise SessionError(f"{self.path}: already closed; not saved")
         written = self.session if session is None else session
-        data = _encode(written, self.path)
+        data = _encode(written, self.path, self._memo)
         if self.conflict_path is not None or self.changed_on_disk():
             self._save_conflict(data, now)
         write_bytes_atomic(self.path, data)
         self._digest = _digest(data)
         _write_summary(self.path, written, now)
+
+    def warm(self, session: Session | None = None) -> None:
+        """Make the first save as quick as the next ones, writing nothing: format the session (or a snapshot
+        of it) into the memo and import what saving needs. Meant for a thread, right after opening."""
+        from . import summary  # noqa: F401 - imported by the first save otherwise
+
+        _encode(self.session if session is None else session, self.path, self._memo)
 
     def close(self) -> None:
         if self._lock is not None:

@@ -71,6 +71,7 @@ class C2CApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.tick)
+        self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
 
     def tick(self) -> None:
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
