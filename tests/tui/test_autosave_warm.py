@@ -1,4 +1,4 @@
-"""The autosaver's warm-up: right after opening, a thread fills the session file's TOML memo from a snapshot,
+"""The autosaver's warm-up: right after opening, the session file's TOML memo is filled from the live session,
 writing nothing; the saves that follow write exactly what the plain writer would."""
 
 from __future__ import annotations
