@@ -144,8 +144,8 @@ def run_core(repeat: int) -> None:
     table(
         f"The session file, in process (median of {repeat}); target at 2,000 entries: each <= 50 ms\n"
         "A save is the TOML and the markdown summary, written atomically (SessionFile.save, as the app saves).\n"
-        "  cold: the first save after opening, nothing remembered yet (AutoSaver.warm, run in a thread once\n"
-        "        the app is up, makes the app's first autosave warm too);\n"
+        "  cold: the first save after opening, nothing remembered yet (AutoSaver.warm, run once the first\n"
+        "        frame is up, makes the app's first autosave warm too);\n"
         "  warm: after a small change (one entry appended): each item's TOML is remembered by its content;\n"
         "  autosave thread: the app's way, warm: a snapshot (model_dump) on the main thread, then in the\n"
         "        thread a Session rebuilt from it and saved.",
