@@ -21,7 +21,7 @@ from textual.widgets import DataTable
 from c2c_tui.core import store
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.model import Action, Participant, Session, Team
-from c2c_tui.tui.home_app import HomeApp, make_home_app
+from c2c_tui.tui.home_app import HomeApp
 from c2c_tui.tui.screens.setup import SetupScreen
 from c2c_tui.tui.themes import PROJECTOR
 
@@ -81,7 +81,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steady: None) -> Ite
 
 
 def home(folder: Path, **kwargs: Any) -> HomeApp:
-    return make_home_app(folder, clock=clock(), **kwargs)
+    return HomeApp(folder, clock=clock(), **kwargs)
 
 
 def table_rows(app: App[Any], selector: str = "#sessions") -> list[list[str]]:

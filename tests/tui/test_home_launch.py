@@ -46,7 +46,7 @@ def script(monkeypatch: pytest.MonkeyPatch) -> Any:
         print(f"Saved {session_file.path}")
         return 0
 
-    monkeypatch.setattr(home_launch, "make_home_app", fake_home)
+    monkeypatch.setattr(home_launch, "HomeApp", fake_home)
     monkeypatch.setattr("c2c_tui.tui.launch.run_app", fake_run_app)
     monkeypatch.setattr(home_launch, "make_demo_copy", lambda: demo_path)
     demo_path = Path("unused")

@@ -78,19 +78,3 @@ class HomeApp(App[HomeResult | None]):
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text and file names are never markup)."""
         self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
-
-
-def make_home_app(
-    folder: Path,
-    *,
-    clock: Clock | None = None,
-    start: Start = "home",
-    message: str | None = None,
-    severity: str = "information",
-    select: Path | None = None,
-) -> HomeApp:
-    """The home (or review) app on ``folder``; the CLI and the tests build it the same way."""
-    return HomeApp(folder, clock=clock, start=start, message=message, severity=severity, select=select)
-
-
-__all__ = ["HomeApp", "HomeResult", "make_home_app"]

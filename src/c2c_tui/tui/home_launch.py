@@ -17,7 +17,7 @@ from pathlib import Path
 from c2c_tui.core.clock import Clock
 from c2c_tui.core.demo import make_demo_copy
 from c2c_tui.core.store import SessionError, SessionFile
-from c2c_tui.tui.home_app import Start, make_home_app
+from c2c_tui.tui.home_app import HomeApp, Start
 
 
 def run_home(folder: Path, start: Start = "home", *, clock: Clock | None = None) -> int:
@@ -30,9 +30,7 @@ def run_home(folder: Path, start: Start = "home", *, clock: Clock | None = None)
     printed: list[tuple[str, str]] = []  # (stream, text) to print again at the end
     code = 0
     while True:
-        app = make_home_app(
-            folder, clock=clock, start=start, message=message, severity=severity, select=select
-        )
+        app = HomeApp(folder, clock=clock, start=start, message=message, severity=severity, select=select)
         try:
             result = app.run()
         finally:
