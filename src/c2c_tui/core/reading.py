@@ -103,17 +103,24 @@ def read_bytes(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY)
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise SessionError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SessionError(f"{path}: is a folder, not a session file") from None
-    except PermissionError:
-        raise SessionError(f"{path}: permission denied (cannot read it)") from None
     except OSError as error:
-        raise SessionError(f"{path}: cannot read it: {error.strerror or error}") from None
+        raise os_problem(path, error) from None
     if len(data) > MAX_BYTES:
         raise SessionError(f"{path}: too large for a session file (the limit is {MAX_BYTES // 2**20} MB)")
     return data
+
+
+def os_problem(path: PathLike, error: OSError, *, missing: str = "no such file") -> SessionError:
+    """The one-line message for an OS error while looking at or reading a session file."""
+    if isinstance(error, FileNotFoundError):
+        reason = missing
+    elif isinstance(error, IsADirectoryError):
+        reason = "is a folder, not a session file"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied (cannot read it)"
+    else:
+        reason = f"cannot read it: {error.strerror or error}"
+    return SessionError(f"{path}: {reason}")
 
 
 def parse_bytes(data: bytes, path: PathLike) -> Session:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from .errors import SessionError
 from .model import Session
-from .reading import PathLike, parse_bytes, read_bytes
+from .reading import PathLike, os_problem, parse_bytes, read_bytes
 
 WatchStatus = Literal["ok", "unchanged", "waiting"]
 StatKey = tuple[int, int, int, int]  # mtime_ns, size, inode, device
@@ -102,12 +102,10 @@ class FileWatcher:
     def _stat_key(self) -> StatKey:
         try:
             info = os.stat(self.path)
-        except FileNotFoundError:
-            raise SessionError(f"{self.path}: no such file (moved, deleted, or not synced yet)") from None
-        except PermissionError:
-            raise SessionError(f"{self.path}: permission denied (cannot read it)") from None
         except OSError as error:
-            raise SessionError(f"{self.path}: cannot read it: {error.strerror or error}") from None
+            raise os_problem(
+                self.path, error, missing="no such file (moved, deleted, or not synced yet)"
+            ) from None
         if stat_mod.S_ISDIR(info.st_mode):
             raise SessionError(f"{self.path}: is a folder, not a session file")
         return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_dev)
