@@ -104,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--public", action="store_true", help="allow a non-loopback address: anyone on that network can watch"
     )
+    p.add_argument(
+        "--origin",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="also accept viewers from this page origin, e.g. https://wall.example.org (repeatable)",
+    )
+    p.add_argument("--max-viewers", type=int, default=5, metavar="N", help="most viewers at once (default 5)")
 
     p = sub.add_parser("review", help="browse saved sessions and their summaries; follow up their actions")
     p.add_argument(
@@ -320,7 +328,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from c2c_tui.tui.serve import ServeError, serve
 
     try:
-        return serve(args.path, host=args.host, port=args.port, public=args.public)
+        return serve(
+            args.path,
+            host=args.host,
+            port=args.port,
+            public=args.public,
+            origins=args.origin,
+            max_viewers=args.max_viewers,
+        )
     except ServeError as error:
         raise CliError(str(error)) from None
 

@@ -3,7 +3,8 @@
 Every browser that opens the page gets its own ``c2c follow PATH`` process: the read-only display, which
 never writes the file nor takes its lock, so nothing a viewer types reaches the session. The server
 listens on loopback unless ``public=True`` (``--public``), and then says that anyone who can reach this
-machine on that port can watch.
+machine on that port can watch. It accepts a viewer only from its own origin (or one given with
+``--origin``) and at most ``max_viewers`` at once; the guards themselves are in ``serve_server``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import shlex
 import socket
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 WEB_EXTRA = "pip install 'c2c-tui[web]'"
 LOCALHOST_NAMES = ("localhost",)
+DEFAULT_MAX_VIEWERS = 5
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
 
@@ -47,21 +52,61 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def origin_key(text: str) -> str | None:
+    """``scheme://host[:port]`` as a browser sends it in ``Origin`` (lower case, no default port), or None."""
+    try:
+        parts = urlsplit(text.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not host or parts.path not in ("", "/"):
+        return None
+    if parts.query or parts.fragment or parts.username is not None:
+        return None
+    scheme = parts.scheme.lower()
+    shown = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{shown}" if port in (None, _DEFAULT_PORTS[scheme]) else f"{scheme}://{shown}:{port}"
+
+
+def origin_keys(origins: Iterable[str]) -> frozenset[str]:
+    """The ``--origin`` values, checked: ServeError for one that is not ``http(s)://host[:port]``."""
+    keys = set()
+    for origin in origins:
+        key = origin_key(origin)
+        if key is None:
+            raise ServeError(f"--origin {origin!r}: give it as http://host[:port] or https://host[:port]")
+        keys.add(key)
+    return frozenset(keys)
+
+
+def follow_argv(path: str | os.PathLike[str]) -> list[str]:
+    """What each browser's session runs: this Python, ``-m c2c_tui follow PATH``."""
+    return [sys.executable, "-m", "c2c_tui", "follow", os.path.abspath(path)]
+
+
 def follow_command(path: str | os.PathLike[str]) -> str:
-    """The shell command each browser's session runs: this Python, ``-m c2c_tui follow PATH``."""
-    parts = [sys.executable, "-m", "c2c_tui", "follow", os.path.abspath(path)]
+    """``follow_argv`` as one shell command (what the textual-serve title and logs show)."""
+    parts = follow_argv(path)
     if os.name == "nt":  # pragma: no cover - cmd.exe quoting
         return subprocess.list2cmdline(parts)
     return " ".join(shlex.quote(part) for part in parts)
 
 
 def serve(
-    path: str | os.PathLike[str], host: str | None = None, port: int = 8000, public: bool = False
+    path: str | os.PathLike[str],
+    host: str | None = None,
+    port: int = 8000,
+    public: bool = False,
+    *,
+    origins: Iterable[str] = (),
+    max_viewers: int = DEFAULT_MAX_VIEWERS,
 ) -> int:
     """Serve the follow view of ``path`` until Ctrl+C (or SIGTERM). ServeError when it cannot start.
 
     ``host`` defaults to 127.0.0.1, or to every address (0.0.0.0) with ``public=True``. A host that is not
-    loopback needs ``public=True``.
+    loopback needs ``public=True``. A browser's websocket is accepted from this server's own origin and
+    from ``origins`` only, and from at most ``max_viewers`` viewers at once.
     """
     if host is None:
         host = "0.0.0.0" if public else "127.0.0.1"
@@ -73,6 +118,9 @@ def serve(
         )
     if not 1 <= port <= 65535:
         raise ServeError(f"port {port}: choose a port from 1 to 65535")
+    if max_viewers < 1:
+        raise ServeError(f"--max-viewers {max_viewers}: allow at least 1 viewer")
+    allowed = origin_keys(origins)
     _check_can_listen(host, port)
     shown = Path(path)
     if not shown.exists():
@@ -84,13 +132,16 @@ def serve(
             file=sys.stderr,
         )
     server = server_class(
-        follow_command(path),
+        follow_argv(path),
         host=host,
         port=port,
         title=f"c2c follow {shown.name}",
         public_url=None if public else url_for(host, port),
         path_shown=str(shown),
         addresses=_addresses(host, port) if public else [url_for(host, port)],
+        origins=allowed,
+        max_viewers=max_viewers,
+        public=public,
     )
     try:
         server.serve()
@@ -100,44 +151,11 @@ def serve(
 
 
 def _server_class() -> Any:
-    """The textual-serve Server with c2c's start-up lines and URLs that follow the browser's address."""
+    """The textual-serve Server with c2c's guards (``serve_server``); WebExtraMissing without the extra."""
     try:
-        from textual_serve.server import Server
+        from c2c_tui.tui.serve_server import FollowServer
     except ImportError:
         raise WebExtraMissing() from None
-
-    class FollowServer(Server):  # type: ignore[misc, valid-type]
-        def __init__(
-            self,
-            command: str,
-            *,
-            path_shown: str,
-            addresses: list[str],
-            public_url: str | None = None,
-            **kwargs: Any,
-        ) -> None:
-            super().__init__(command, public_url=public_url, **kwargs)
-            self.path_shown = path_shown
-            self.addresses = addresses
-            self.follow_host = public_url is None  # public: each page points back at the address it came from
-            self.default_url = self.public_url
-
-        async def on_startup(self, app: Any) -> None:
-            where = " or ".join(self.addresses)
-            self.console.print(
-                f"Serving the read-only follow view of {self.path_shown} at {where}\nPress Ctrl+C to stop.",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-
-        async def handle_index(self, request: Any) -> Any:
-            if self.follow_host:
-                # the page's URLs point back at the address this browser used (no await before they are read)
-                good = _HOST_HEADER.fullmatch(request.host or "")
-                self.public_url = f"{request.scheme}://{request.host}" if good else self.default_url
-            return await super().handle_index(request)
-
     return FollowServer
 
 
@@ -171,4 +189,13 @@ def _addresses(host: str, port: int) -> list[str]:
     return found
 
 
-__all__ = ["ServeError", "WebExtraMissing", "follow_command", "is_loopback", "serve"]
+__all__ = [
+    "DEFAULT_MAX_VIEWERS",
+    "ServeError",
+    "WebExtraMissing",
+    "follow_argv",
+    "follow_command",
+    "is_loopback",
+    "origin_key",
+    "serve",
+]
