@@ -191,14 +191,59 @@ def test_a_huge_viewer_is_bounded_and_its_process_ends_when_it_leaves(start: Cal
             follow = descendants(server.process.pid)[0]
             env = environment(follow)
             sizes.append((env.get("COLUMNS", ""), env.get("ROWS", "")))
-            await ws_connection.send_json(["resize", {"width": 2000, "height": 2000}])
-            await asyncio.sleep(3)  # it renders a frame for the browser, which reads none of it
+            for step in range(10):  # each a new frame of millions of cells, were it not bounded
+                await ws_connection.send_json(["resize", {"width": 2000 - step, "height": 2000 - step}])
+            await asyncio.sleep(3)  # it renders for the browser, which reads none of it
         # leaving the session closes its connections: the browser tab goes away, no closing handshake
 
     asyncio.run(huge_viewer())
 
-    assert sizes == [("500", "200")]
     server.wait_for(lambda: not descendants(server.process.pid), "the viewer's follow process is gone", 8)
+    assert sizes == [("500", "200")]
+    assert "viewer left; 0 of 5 watching" in server.log()
+
+
+STUBBORN = """
+import signal, sys
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+out = sys.stdout.buffer
+out.write(b"__GANGLION__\\n")
+while True:
+    out.write(b"D" + (65536).to_bytes(4, "big") + b"x" * 65536)
+"""
+
+
+def test_a_viewer_process_that_ignores_quit_and_sigterm_is_killed_and_reaped() -> None:
+    """Never reads its stdin, ignores SIGTERM, writes without end to a browser that has gone."""
+    from textual_serve.download_manager import DownloadManager
+
+    from c2c_tui.tui.serve_server import FollowAppService
+
+    async def gone(_data: object) -> None:
+        raise ConnectionResetError("the browser has gone")
+
+    async def nothing() -> None:
+        return None
+
+    async def run_and_stop() -> tuple[int | None, float]:
+        service = FollowAppService(
+            [sys.executable, "-c", STUBBORN],
+            write_bytes=gone,
+            write_str=gone,
+            close=nothing,
+            download_manager=DownloadManager(),
+        )
+        await service.start(80, 24)
+        await asyncio.sleep(0.5)  # it is writing; the first write to the browser failed
+        began = time.monotonic()
+        await asyncio.wait_for(service.stop(), 15)
+        assert service._process is not None
+        return service._process.returncode, time.monotonic() - began
+
+    returncode, seconds = asyncio.run(run_and_stop())
+
+    assert returncode == -signal.SIGKILL  # reaped: its exit status was collected
+    assert seconds < 8  # asked to quit, then SIGTERM, then SIGKILL: about 1 s each
 
 
 def test_a_plain_get_of_the_websocket_is_one_line(start: Callable[..., Served]) -> None:
