@@ -24,9 +24,9 @@ import pytest
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
 
-from c2c_tui.core import store  # noqa: E402
-from c2c_tui.core.model import Session  # noqa: E402
-from c2c_tui.tui.serve import ServeError, serve  # noqa: E402
+from c2c_tui.core import store
+from c2c_tui.core.model import Session
+from c2c_tui.tui.serve import ServeError, serve
 
 EVIL = "http://evil.example"
 
@@ -63,7 +63,9 @@ class Served:
         began = time.monotonic()
         while not done():
             if time.monotonic() - began > seconds:
-                raise AssertionError(f"not within {seconds} s: {what}\n--- server log ---\n{self.log()[-3000:]}")
+                raise AssertionError(
+                    f"not within {seconds} s: {what}\n--- server log ---\n{self.log()[-3000:]}"
+                )
             time.sleep(0.05)
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -145,7 +147,9 @@ def test_a_page_on_another_site_cannot_watch(start: Callable[..., Served]) -> No
     assert asyncio.run(handshake(ws, origin=EVIL)) == 403
     assert asyncio.run(handshake(ws, origin="null")) == 403  # a sandboxed frame or a file:// page
     rebinding = f"http://evil.example:{server.port}"  # a name that resolves to 127.0.0.1: its own Host
-    assert asyncio.run(handshake(ws, origin=rebinding, headers={"Host": f"evil.example:{server.port}"})) == 403
+    assert (
+        asyncio.run(handshake(ws, origin=rebinding, headers={"Host": f"evil.example:{server.port}"})) == 403
+    )
     assert asyncio.run(handshake(ws, origin=f"http://localhost:{server.port + 1}")) == 403  # another port
     assert asyncio.run(handshake(ws, origin=server.url)) == 101  # the page this server sent
     assert "origin 'http://evil.example' is not this server's" in server.log()
@@ -165,7 +169,9 @@ def test_past_the_viewer_limit_the_next_viewer_is_told_why(start: Callable[..., 
 
     async def two_viewers() -> tuple[int, tuple[int, str, str]]:
         async with aiohttp.ClientSession() as client, client.ws_connect(ws, origin=server.url):
-            await asyncio.to_thread(server.wait_for, lambda: "viewer 1 of 1 connected" in server.log(), "viewer 1")
+            await asyncio.to_thread(
+                server.wait_for, lambda: "viewer 1 of 1 connected" in server.log(), "viewer 1"
+            )
             second = await handshake(ws, origin=server.url)
             page = await asyncio.to_thread(server.get, "/")
             return second, page
@@ -187,7 +193,9 @@ def test_a_huge_viewer_is_bounded_and_its_process_ends_when_it_leaves(start: Cal
     async def huge_viewer() -> None:
         async with aiohttp.ClientSession() as client:
             ws_connection = await client.ws_connect(ws, origin=server.url)
-            await asyncio.to_thread(server.wait_for, lambda: descendants(server.process.pid), "a follow process")
+            await asyncio.to_thread(
+                server.wait_for, lambda: descendants(server.process.pid), "a follow process"
+            )
             follow = descendants(server.process.pid)[0]
             env = environment(follow)
             sizes.append((env.get("COLUMNS", ""), env.get("ROWS", "")))
@@ -277,9 +285,9 @@ def test_the_page_needs_no_other_host(start: Callable[..., Served]) -> None:
         path = ref.removeprefix(server.url)
         if path in fetched or not path.startswith("/"):
             continue
-        answer = urllib.request.urlopen(server.url + path, timeout=10)  # noqa: S310 - our own loopback server
-        assert answer.status == 200, path
-        body = answer.read()
+        with urllib.request.urlopen(server.url + path, timeout=10) as answer:
+            assert answer.status == 200, path
+            body = answer.read()
         fetched[path] = body.decode("utf-8", "replace") if not path.endswith(".ttf") else ""
         if path.endswith(".css"):
             text = re.sub(r"/\*.*?\*/", "", fetched[path], flags=re.DOTALL)  # comments are never fetched

@@ -33,6 +33,7 @@ log = logging.getLogger("c2c.serve")
 
 MAX_WIDTH = 500
 MAX_HEIGHT = 200
+MAX_MESSAGE = 64 * 1024  # bytes in one message from a browser (aiohttp's default is 4 MiB)
 QUIT_GRACE = 1.0  # seconds a viewer's process has to quit when asked, and again after SIGTERM
 
 
@@ -49,7 +50,7 @@ def _clamp(value: object, default: int, most: int) -> int:
     return max(1, min(most, number))
 
 
-class FollowAppService(AppService):  # type: ignore[misc]
+class FollowAppService(AppService):
     """One viewer's ``c2c follow`` process, run without a shell and always ended by ``stop``."""
 
     def __init__(self, argv: list[str], **kwargs: Any) -> None:
@@ -127,7 +128,7 @@ async def _exited(process: asyncio.subprocess.Process) -> bool:
     return True
 
 
-class FollowServer(Server):  # type: ignore[misc]
+class FollowServer(Server):
     """textual-serve's Server for ``c2c follow``: c2c's page, start-up lines, origin rule and viewer limit."""
 
     def __init__(
@@ -197,8 +198,8 @@ class FollowServer(Server):  # type: ignore[misc]
 
     async def on_shutdown(self, app: Any) -> None:
         """Close every viewer's websocket and end its process before the server goes."""
-        for websocket in list(self.viewers.values()):
-            await websocket.close(code=1001, message=b"server stopped")
+        closing = [ws.close(code=1001, message=b"server stopped") for ws in self.viewers.values()]
+        await asyncio.gather(*closing)
         await asyncio.gather(*(service.stop() for service in list(self.viewers)))
 
     async def handle_index(self, request: Any) -> Any:
@@ -233,9 +234,10 @@ class FollowServer(Server):  # type: ignore[misc]
             return True
         return self.public and key == origin_key(f"{request.scheme}://{request.host}")
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """One viewer: checked, given its own follow process, and that process ended when the viewer goes."""
-        websocket = web.WebSocketResponse(heartbeat=15)
+        # a viewer only sends keys and sizes; one that stops answering is dropped within 15 s
+        websocket = web.WebSocketResponse(heartbeat=15, timeout=2, max_msg_size=MAX_MESSAGE)
         who = request.remote or "?"
         if not websocket.can_prepare(request).ok:
             log.warning("refused %s %s from %s: not a websocket handshake", request.method, request.path, who)
