@@ -132,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; everything it prints to stdout/stderr is neutralised (``core.neutral``)."""
+    from c2c_tui.core.neutral import ShownStream
+
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(out), ShownStream(err)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
@@ -241,7 +253,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(status_json(session, state, args.path), ensure_ascii=False))
+        from c2c_tui.core.neutral import json_inert
+
+        print(json_inert(json.dumps(status_json(session, state, args.path), ensure_ascii=False)))
     else:
         print("\n".join(status_lines(session, state)))
     return 0

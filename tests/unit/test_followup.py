@@ -182,7 +182,7 @@ def test_text_cells_measure_wide_characters() -> None:
     assert fit("東京都庁舎", 5) == "東京…"
     assert cell_width(fit("東京都庁舎", 5)) <= 5
     assert fit("short", 5) == "short"
-    assert plain(" a\n\n b\x07 ") == "a b\ufffd"
+    assert plain(" a\n\n b\x07 ") == "a b\u2407"  # BEL shown as its control picture
 
 
 # -- csv and markdown --------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from session_strategies import sessions
 
 from c2c_tui.core import clock, mdtext
 from c2c_tui.core.model import Entry, Option, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import PHASES
 from c2c_tui.core.prioritise import quadrant, ranked
 from c2c_tui.core.summary import render_html, render_markdown
@@ -119,9 +119,9 @@ def token_types(markdown: str) -> set[str]:
 
 
 def one_line(text: str) -> str:
-    """What a reader sees of user text on one line: lines joined, control characters shown as U+FFFD."""
-    joined = " ".join(mdtext.lines(text))
-    return "".join(mdtext.REPLACEMENT if c != "\t" and unicodedata.category(c) == "Cc" else c for c in joined)
+    """What a reader sees of user text on one line: lines joined, control characters and bidi overrides
+    neutralised (``neutral.shown``; tabs stay)."""
+    return shown(" ".join(mdtext.lines(text)), lines=True)
 
 
 def expected_headings(session: Session) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from . import mdtext
 from .library import Library, SessionInfo
 from .mdtext import cell as md_cell
 from .model import ACTION_STATUSES, Action, ActionStatus
+from .neutral import csv_cell
 from .store import SessionError, SessionFile
 from .textcells import cell_width, fit, plain
 
@@ -165,21 +166,22 @@ def _line(values: Iterable[str], widths: Iterable[int], gap: int) -> str:
 
 
 def render_csv(rows: list[ActionRow]) -> str:
-    """CSV with a header row; text exactly as stored (quoted where needed); overdue is yes/no."""
+    """CSV with a header row; overdue is yes/no. User text is as stored (quoted where needed) but inert in a
+    spreadsheet: a cell that would start a formula gets a leading ``'``, control characters are shown."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for row in rows:
         writer.writerow(
             [
-                row.workshop,
-                str(row.path),
-                row.id,
-                row.text,
-                row.owner,
+                csv_cell(row.workshop),
+                csv_cell(str(row.path)),
+                csv_cell(row.id),
+                csv_cell(row.text),
+                csv_cell(row.owner),
                 row.due.isoformat() if row.due else "",
-                row.status,
-                row.team,
+                csv_cell(row.status),
+                csv_cell(row.team),
                 "yes" if row.overdue else "no",
             ]
         )

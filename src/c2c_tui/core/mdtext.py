@@ -6,7 +6,7 @@ make a link, emphasis or raw HTML. Two rules do it:
 
 * inline specials are backslash-escaped everywhere: ``\\ ` * _ [ ] < > | ~ & $`` (``&`` so that entities
   stay literal, ``$`` because some renderers do maths);
-* every line is stripped, control characters are replaced, and a character that could open a block at the start of a line (``# > - + = :``
+* every line is stripped, control characters and bidi overrides are shown inert (``neutral.shown``), and a character that could open a block at the start of a line (``# > - + = :``
   or the ``.``/``)`` after a number) is escaped there too.
 
 Line breaks are replaced by a separator chosen by the caller: a hard break in a list item, `` / `` in a
@@ -18,25 +18,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-REPLACEMENT = "\ufffd"
+from .neutral import BIDI, shown
+
 _SPECIAL = frozenset("\\`*_[]<>|~&$")
 _LINE_START = frozenset("#>-+=:")
 _ORDERED = re.compile(r"(\d+)([.)])")
-# one pass of str.translate: specials get a backslash, control characters (Unicode category Cc: U+0000-001F
-# and U+007F-009F) but tab become U+FFFD
+# one pass of str.translate: specials get a backslash; control characters but tab, and bidi overrides, become
+# what ``neutral.shown`` makes of them (the one neutralising table)
 _ESCAPES: dict[int, str] = {ord(char): "\\" + char for char in _SPECIAL}
-_ESCAPES.update({code: REPLACEMENT for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09})
+_ESCAPES.update(
+    {code: shown(chr(code)) for code in range(0x2070) if code != 0x09 and shown(chr(code)) != chr(code)}
+)
 _HASHES = {**_ESCAPES, ord("#"): "\\#"}
-_NEEDS = re.compile("[" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f]")
-_NEEDS_HASH = re.compile("[#" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_NEEDS = re.compile("[" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f" + BIDI + "]")
+_NEEDS_HASH = re.compile("[#" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f" + BIDI + "]")
 _BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines splits
 
 
 def escape_line(line: str, *, hashes: bool = False) -> str:
     """One line of user text as literal markdown; ``hashes`` escapes every ``#`` (for headings).
 
-    Control characters (escape sequences, NUL...) become U+FFFD, so a summary printed in a terminal
-    never drives it; tabs stay.
+    Control characters (escape sequences, NUL...) and bidi overrides are shown inert (``neutral.shown``), so
+    a summary printed in a terminal never drives it; tabs stay.
     """
     escaped = line.strip()
     if (_NEEDS_HASH if hashes else _NEEDS).search(escaped):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+from .neutral import shown
+
 CSS = """
 :root { color-scheme: light; }
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -50,13 +52,17 @@ def markdown_to_html(markdown: str) -> str:
 
 
 def html_page(title: str, markdown: str) -> str:
-    """A complete HTML5 page around the rendered markdown."""
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="c2c">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
+    """A complete HTML5 page around the rendered markdown; control characters and bidi overrides in it
+    (the title is user text) are shown inert (``neutral.shown``), as in the markdown."""
+    return shown(
+        (
+            "<!doctype html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="c2c">\n'
+            f"<title>{html.escape(title)}</title>\n"
+            f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
+        ),
+        lines=True,
     )

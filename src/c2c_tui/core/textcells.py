@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .neutral import shown
+
 ELLIPSIS = "…"
 
 
@@ -16,17 +18,10 @@ def breaks_shown(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """One line: line breaks, tabs and other whitespace runs become one space; control characters
-    (escape sequences included) become U+FFFD, so printed user text never drives the terminal."""
-    out = []
-    for char in text:
-        if char.isspace():
-            out.append(" ")
-        elif unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d\ufe0f":
-            out.append("\ufffd")
-        else:
-            out.append(char)
-    return " ".join("".join(out).split())
+    """One line: line breaks, tabs and other whitespace runs become one space; then ``neutral.shown``, so
+    control characters (escape sequences included) and bidi overrides are visible and inert: printed user
+    text never drives the terminal."""
+    return shown(" ".join(text.split()))
 
 
 def char_width(char: str) -> int:

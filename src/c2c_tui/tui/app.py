@@ -18,6 +18,7 @@ from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
 from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import phase
 from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
@@ -26,6 +27,7 @@ from c2c_tui.tui.autosave import GROUP as AUTOSAVE_GROUP
 from c2c_tui.tui.autosave import AutoSaver
 from c2c_tui.tui.commands import C2CCommands, bindings
 from c2c_tui.tui.messages import SessionChanged
+from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.screens.run import RunScreen
 from c2c_tui.tui.themes import use_default_theme
 
@@ -33,7 +35,7 @@ FINISH_CONFIRM_SECONDS = 5
 SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "quit_saved"})
 
 
-class C2CApp(App[None]):
+class C2CApp(NeutralScreen, App[None]):
     CSS_PATH = "c2c.tcss"
     TITLE = "c2c"
     BINDINGS = bindings()
@@ -101,7 +103,7 @@ class C2CApp(App[None]):
         only errors are shown (the clock itself shows what a key did)."""
         if severity != "error" and type(self.screen).__name__ == "WallScreen":
             return
-        self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
+        self.notify(shown(message, lines=True), markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
 
     # -- changes and saving -----------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from c2c_tui.core.clock import Clock, SystemClock
 from c2c_tui.core.model import Session
 from c2c_tui.core.watch import FileWatcher, WatchResult
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
+from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.screens.follow import FollowScreen
 from c2c_tui.tui.themes import use_default_theme
 
@@ -30,7 +31,7 @@ POLL_SECONDS = 0.25
 POLL_GROUP = "follow-poll"
 
 
-class FollowApp(App[None]):
+class FollowApp(NeutralScreen, App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["c2c.tcss", "follow.tcss"]
     TITLE = "c2c follow"
     ENABLE_COMMAND_PALETTE = False  # nothing to command; and no screenshots written by a web viewer

@@ -14,14 +14,16 @@ from textual.app import App
 from textual.screen import Screen
 
 from c2c_tui.core.clock import Clock, SystemClock
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.store import SessionFile
+from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.themes import PROJECTOR, default_theme
 
 Start = Literal["home", "review"]
 HomeResult = tuple[Literal["run", "demo"], Path | None]
 
 
-class HomeApp(App[HomeResult | None]):
+class HomeApp(NeutralScreen, App[HomeResult | None]):
     TITLE = "c2c"
 
     def __init__(
@@ -77,4 +79,4 @@ class HomeApp(App[HomeResult | None]):
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text and file names are never markup)."""
-        self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
+        self.notify(shown(message, lines=True), markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]

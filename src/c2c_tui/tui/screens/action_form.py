@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from c2c_tui.core.model import Action
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.setup import parse_date
 
 from .edit_item import from_line, to_line
@@ -97,7 +98,7 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         try:
             values = self.values()
         except ValueError as error:
-            self.query_one("#form-error", Static).update(Text(str(error)))
+            self.query_one("#form-error", Static).update(Text(shown(str(error))))
             return
         self.dismiss(values)
 

@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from c2c_tui.core.neutral import shown
+
 NONE_ID = "\x00none"  # the OptionList id standing for the value None
 
 
@@ -56,13 +58,13 @@ class ChoiceDialog(ModalScreen[tuple[str | None] | None]):
     def compose(self) -> ComposeResult:
         options = [
             Option(
-                Text(("● " if value == self.current else "  ") + label),
+                Text(("● " if value == self.current else "  ") + shown(label)),
                 id=NONE_ID if value is None else value,
             )
             for value, label in self.choices
         ]
         with Vertical():
-            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(Text(shown(self.title_text)), classes="dialog-title")
             yield OptionList(*options, id="dialog-choices")
             yield Static(Text(self.help_text), classes="dialog-help")
 

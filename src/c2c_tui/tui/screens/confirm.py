@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from c2c_tui.core.neutral import shown
+
 
 class ConfirmDialog(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -37,9 +39,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.question), classes="dialog-title")
+            yield Static(Text(shown(self.question, lines=True)), classes="dialog-title")
             if self.detail:
-                yield Static(Text(self.detail))
+                yield Static(Text(shown(self.detail, lines=True)))
             yield Static(Text(f"y {self.yes} · n or Esc {self.no}"), classes="dialog-help", id="confirm-keys")
 
     def action_answer(self, value: bool) -> None:

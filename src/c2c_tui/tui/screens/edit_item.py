@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.textcells import LINE_BREAK, breaks_shown
 
 Validator = Callable[[str], str | None]
@@ -66,7 +67,7 @@ class TextDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
         with Vertical():
-            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(Text(shown(self.title_text)), classes="dialog-title")
             yield Input(
                 value=to_line(self.initial),
                 id="dialog-input",
@@ -89,7 +90,7 @@ class TextDialog(ModalScreen[str | None]):
         value = from_line(event.value, self.initial)
         problem = self.validator(value) if self.validator else None
         if problem:
-            self.query_one("#dialog-error", Static).update(Text(problem))
+            self.query_one("#dialog-error", Static).update(Text(shown(problem)))
             return
         self.dismiss(value)
 

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
 from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.latest_items import LatestItems
@@ -65,8 +66,8 @@ class FollowScreen(Screen[None]):
         if not reason:
             banner.display = False
             return
-        text = Text(f" waiting for {self.path_shown}: ", style="bold")
-        text.append(reason)
+        text = Text(shown(f" waiting for {self.path_shown}: "), style="bold")
+        text.append(shown(reason))
         if have_session:
             text.append("  (showing the last good version)")
         banner.update(text)
@@ -74,13 +75,13 @@ class FollowScreen(Screen[None]):
 
     def show_status(self, title: str, updated: str) -> None:
         line = Text(no_wrap=True, overflow="ellipsis", end="")
-        line.append(f"following {self.path_shown} · read-only", style="bold")
+        line.append(shown(f"following {self.path_shown} · read-only"), style="bold")
         if updated:
             line.append(f" · updated {updated}")
         line.append(" · q quits", style="dim")
         if title:
             line.append("  ·  ")
-            line.append(title, style="bold")
+            line.append(shown(title), style="bold")
         self.query_one("#follow-status", Static).update(line)
 
     def flash(self) -> None:

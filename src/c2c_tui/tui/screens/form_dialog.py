@@ -20,6 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from c2c_tui.core.neutral import shown
+
 from .confirm import ConfirmDialog
 
 Check = Callable[[dict[str, str]], dict[str, str]]
@@ -73,7 +75,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(Text(shown(self.title_text)), classes="dialog-title")
             for field in self.fields:
                 with Horizontal():
                     yield Label(Text(field.label))
@@ -83,7 +85,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def _control(self, field: Field) -> Input | Select[str]:
         if field.choices is not None:
-            options = [(Text(label), value) for label, value in field.choices]
+            options = [(Text(shown(label)), value) for label, value in field.choices]
             values = [value for _, value in field.choices]
             return Select(
                 options,
@@ -121,7 +123,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         for field in self.fields:
             self.query_one(f"#field-{field.key}").set_class(field.key in problems, "-problem")
         first = next(iter(problems.values()), "")
-        self.query_one("#form-error", Static).update(Text(first))
+        self.query_one("#form-error", Static).update(Text(shown(first)))
         return problems
 
     @on(Input.Changed)

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from c2c_tui.core.library import FileProblem, FolderError, Library, scan
 from c2c_tui.core.model import Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.newsession import new_session
 from c2c_tui.core.setup import save_new
 from c2c_tui.core.store import SessionError, SessionFile
@@ -86,7 +87,9 @@ class HomeScreen(Screen[None]):
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"
         heading = f"c2c workshops · {count} · {folder}{missing}"
-        self.query_one("#home-heading", Static).update(Text(heading, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#home-heading", Static).update(
+            Text(shown(heading), no_wrap=True, overflow="ellipsis")
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

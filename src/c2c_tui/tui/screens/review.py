@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from c2c_tui.core.library import FileProblem, FolderError, Library, scan, search
+from c2c_tui.core.neutral import shown
 from c2c_tui.tui.widgets.session_list import Item, SessionList
 
 if TYPE_CHECKING:
@@ -86,12 +87,14 @@ class ReviewScreen(Screen[None]):
         empty = f"No session matches {query!r}." if query else "No saved sessions in this folder yet."
         self.query_one(SessionList).show(items, empty=empty)
         total = len(lib.sessions)
-        shown = f"{len(found)} of {total}" if query else str(total)
-        heading = f"Review · {shown} session{'' if total == 1 else 's'}"
+        count = f"{len(found)} of {total}" if query else str(total)
+        heading = f"Review · {count} session{'' if total == 1 else 's'}"
         if lib.problems:
             heading += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"
         heading += f" · {lib.folder}"
-        self.query_one("#review-heading", Static).update(Text(heading, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#review-heading", Static).update(
+            Text(shown(heading), no_wrap=True, overflow="ellipsis")
+        )
 
     @on(Input.Changed, "#review-search")
     def _typed(self, event: Input.Changed) -> None:

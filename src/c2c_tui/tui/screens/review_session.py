@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from c2c_tui.core.followup import update_action
 from c2c_tui.core.library import SessionInfo, read_info
 from c2c_tui.core.model import Action
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.store import SessionError
 from c2c_tui.core.summary import render_markdown
 from c2c_tui.tui.widgets.record_table import PlainTable
@@ -89,7 +90,7 @@ class SessionReviewScreen(Screen[None]):
     async def show_info(self, info: SessionInfo, select: str | None = None) -> None:
         self.info = info
         title = f"{info.title} · {info.path}"
-        self.query_one("#review-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#review-title", Static).update(Text(shown(title), no_wrap=True, overflow="ellipsis"))
         actions = info.session.actions
         heading = f"Actions: {info.open_actions} open of {len(actions)}"
         late = info.overdue_actions(self.today)

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TabbedContent, TabPane, TextArea
 
 from c2c_tui.core.model import Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.problems import one_line_error
 from c2c_tui.core.setup import setup_problems
 
@@ -220,7 +221,7 @@ class SetupScreen(Screen[Session | None]):
         if self.save_hook is not None:
             problem = self.save_hook(session)
             if problem is not None:
-                self.app.notify(f"NOT SAVED: {problem}", markup=False, severity="error", timeout=10)
+                self.app.notify(shown(f"NOT SAVED: {problem}"), markup=False, severity="error", timeout=10)
                 self.show_status(f"NOT SAVED: {problem}")
                 return
         self.dismiss(session)

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from c2c_tui.core.model import Session, Team
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.setup import new_team_id, team_name_problem, team_references
 from c2c_tui.tui.widgets.record_table import RecordTable
 
@@ -107,8 +108,10 @@ class TeamsPane(Vertical):
         refs = team_references(self.session, team.id)
         if refs:
             self.app.notify(
-                f"{team.name} cannot be deleted: {', '.join(refs)} refer to it. "
-                "Move those to another team (or delete them) first.",
+                shown(
+                    f"{team.name} cannot be deleted: {', '.join(refs)} refer to it. "
+                    "Move those to another team (or delete them) first."
+                ),
                 markup=False,
                 severity="warning",
                 timeout=8,

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from c2c_tui.core.model import Session
+from c2c_tui.core.neutral import shown
 
 ADVISOR_KINDS = ("surprise", "gap", "example")
 SEEKING_KINDS = ("idea", "question", "contact")
@@ -53,7 +54,7 @@ def panel_text(session: Session) -> Text:
         line.append(
             MARK_WIDTH_FMT.format("● heard" if heard else "○ not heard yet"), style=_mark_style(heard)
         )
-        line.append(_fit(team.name, width), style="bold")
+        line.append(_fit(shown(team.name), width), style="bold")
         line.append("  " + _counts(counts, ADVISOR_KINDS))
         lines.append(line)
     # The Seeking team's ideas, questions and contacts: its own and the unattributed ones.
@@ -62,7 +63,7 @@ def panel_text(session: Session) -> Text:
         own.update(per_team.get(team_id, Counter()))
     line = Text()
     line.append("  " + MARK_WIDTH_FMT.format("◆ seeking"), style="cyan")
-    line.append(_fit(seeking_label, width), style="bold")
+    line.append(_fit(shown(seeking_label), width), style="bold")
     line.append("  " + _counts(own, SEEKING_KINDS))
     lines.append(line)
     text = Text("\n", no_wrap=True, overflow="ellipsis").join(lines)

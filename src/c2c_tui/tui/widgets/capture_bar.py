@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import kind_label
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
@@ -38,9 +39,9 @@ def describe(capture: Capture, teams: Sequence[Team]) -> Text:
         parts.append(("owner " if capture.kind == "action" else "by ") + capture.person)
     if capture.due:
         parts.append(f"due {capture.due.isoformat()}")
-    line = Text(" · ".join(parts))
+    line = Text(shown(" · ".join(parts)))
     for note in capture.notes:
-        line.append("  ⚠ " + note, style="bold")
+        line.append("  ⚠ " + shown(note), style="bold")
     return line
 
 
@@ -112,7 +113,7 @@ class CaptureBar(Vertical):
 
     def show_note(self, text: str | Text, *, error: bool = False) -> None:
         notes = self.query_one("#capture-notes", Static)
-        notes.update(text if isinstance(text, Text) else Text(text))
+        notes.update(text if isinstance(text, Text) else Text(shown(text)))
         notes.set_class(error, "-error")
 
     def _update_kind(self, line: str) -> None:

@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.textcells import breaks_shown
 
 Cell = str | Text
@@ -30,7 +31,7 @@ def cell(value: Cell | None, style: str = "") -> Text:
     """A literal cell: user text is never read as markup."""
     if isinstance(value, Text):
         return value
-    return Text("" if value is None else value, style=style, no_wrap=True, overflow="ellipsis", end="")
+    return Text(shown(value or ""), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 one_line = breaks_shown  # line breaks shown as " ⏎ ", so a pasted paragraph stays one row

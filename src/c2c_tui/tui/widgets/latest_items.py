@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from c2c_tui.core.model import Action, Entry, Option, PhaseId, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import kind_label
 from c2c_tui.core.textcells import breaks_shown
 
@@ -73,9 +74,9 @@ def _action(session: Session, action: Action) -> ShownItem:
 def item_text(item: ShownItem, *, newest: bool = False) -> Text:
     line = Text()
     line.append(f"{kind_label(item.kind)}: ", style="dim")
-    line.append(breaks_shown(item.text), style="bold" if newest else "")
+    line.append(shown(breaks_shown(item.text)), style="bold" if newest else "")
     if item.details:
-        line.append("  — " + " · ".join(item.details), style="dim")
+        line.append("  — " + shown(" · ".join(item.details)), style="dim")
     return line
 
 

@@ -11,6 +11,7 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
 from c2c_tui.core.model import Option, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
 
 
@@ -19,7 +20,7 @@ def box_id(key: str) -> str:
 
 
 def option_line(option: Option) -> str:
-    title = " ".join(option.title.split())
+    title = shown(" ".join(option.title.split()))
     return f"• {title} · {MOSCOW_LABELS[option.moscow]}" if option.moscow else f"• {title}"
 
 
@@ -68,4 +69,6 @@ class ImpactRiskMatrix(Vertical):
             names = ", ".join(" ".join(o.title.split()) for o in unscored[:5])
             more = f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
             note = f"Not scored yet ({len(unscored)}; i / r then 1-5 in the table): {names}{more}"
-        self.query_one("#matrix-unscored", Static).update(Text(note, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#matrix-unscored", Static).update(
+            Text(shown(note), no_wrap=True, overflow="ellipsis")
+        )

@@ -18,13 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.textcells import breaks_shown
 
 EMPTY_KEY = "\x00empty"
 
 
 def cell(value: str) -> Text:
-    return Text(breaks_shown(value), no_wrap=True, overflow="ellipsis", end="")
+    return Text(shown(breaks_shown(value)), no_wrap=True, overflow="ellipsis", end="")
 
 
 class PlainTable(DataTable[Text]):

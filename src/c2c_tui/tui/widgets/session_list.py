@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from c2c_tui.core.library import FileProblem, SessionInfo
+from c2c_tui.core.neutral import shown
 
 Item = SessionInfo | FileProblem
 # (label, fixed width, or the share of the room left for a flexible column)
@@ -44,7 +45,7 @@ def actions_cell(info: SessionInfo, today: date) -> str:
 
 def cells(item: Item, today: date) -> tuple[Text, ...]:
     def text(value: str, style: str = "") -> Text:
-        return Text(one_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+        return Text(shown(one_line(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
 
     if isinstance(item, FileProblem):
         problem = item.message.removeprefix(f"{item.path}: ")
@@ -73,7 +74,7 @@ def describe(item: Item | None, today: date) -> Text:
     if item is None:
         return Text("")
     if isinstance(item, FileProblem):
-        return Text(f"⚠ This file does not load: {item.message}", style="bold")
+        return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
     s = item.session
     w = s.workshop
     first = " · ".join(part for part in (item.path.name, w.place, w.mode, w.start_time or "") if part)
@@ -92,7 +93,7 @@ def describe(item: Item | None, today: date) -> Text:
     )
     opened = f"{item.open_actions} open" + (f", {late} overdue" if late else "")
     lines.append(f"{counts} · {count(len(s.actions), 'action')} ({opened})")
-    return Text("\n".join(lines))
+    return Text(shown("\n".join(lines), lines=True))
 
 
 class SessionTable(DataTable[Text]):

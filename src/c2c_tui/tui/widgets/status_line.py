@@ -10,6 +10,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
+from c2c_tui.core.neutral import shown
+
 
 class StatusLine(Widget):
     DEFAULT_CSS = """
@@ -35,10 +37,10 @@ class StatusLine(Widget):
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         if self.problem:
             line.append(" NOT SAVED ", style="bold reverse")
-            line.append(" " + self.problem, style="bold")
+            line.append(" " + shown(self.problem), style="bold")
             return line
         right = f"{self.saved} · bell {'on' if self.bell else 'OFF'}"
-        title = Text(self.title, style="bold", no_wrap=True)
+        title = Text(shown(self.title), style="bold", no_wrap=True)
         title.truncate(max(width - cell_len(right) - 3, 1), overflow="ellipsis")
         line.append_text(title)
         line.append(" " * max(width - title.cell_len - cell_len(right), 1))

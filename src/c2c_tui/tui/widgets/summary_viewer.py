@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from textual.widgets import Markdown, MarkdownViewer
 
+from c2c_tui.core.neutral import shown
+
 
 class SummaryViewer(MarkdownViewer):
     DEFAULT_CSS = """
@@ -24,7 +26,7 @@ class SummaryViewer(MarkdownViewer):
         if message.href.startswith("#"):
             self.document.goto_anchor(message.href[1:])
         else:
-            self.notify(f"Link: {message.href}", markup=False)
+            self.notify(shown(f"Link: {message.href}"), markup=False)
 
     async def show(self, markdown: str) -> None:
         await self.document.update(markdown)

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from c2c_tui.core.editor import EditError, Editor, item_kind
 from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import kind_label
 
 from ..messages import SessionChanged
@@ -130,7 +131,7 @@ class WorkArea(EditFlows, Vertical):
     def say(self, message: str | Text, *, error: bool = False, hint: bool = False) -> None:
         """Show one line under the lists: the result of a change (kept) or a hint (replaceable)."""
         status = self.query_one("#work-status", Static)
-        status.update(message if isinstance(message, Text) else Text(message))
+        status.update(message if isinstance(message, Text) else Text(shown(message)))
         status.set_class(error, "-error")
         self._status_is_result = bool(message) and not hint
 
