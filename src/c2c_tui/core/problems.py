@@ -27,6 +27,11 @@ def describe(error: ValidationError) -> str:
     return line
 
 
+def describe_all(error: ValidationError) -> list[str]:
+    """Every problem, one line each, in the order of the file (list rows by their index)."""
+    return [_one(problem) for problem in error.errors(include_url=False)] or ["invalid session"]
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
