@@ -223,8 +223,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"{line}\n")
             if len(lines) > CHECK_CAP:
                 sys.stderr.write(
-                    f"{path}: ... and {len(lines) - CHECK_CAP} more problems in {path} "
-                    f"(the first {CHECK_CAP} are shown)\n"
+                    f"{path}: ... and {len(lines) - CHECK_CAP} more problems in this file "
+                    f"(c2c check lists the first {CHECK_CAP} of each file)\n"
                 )
             problems += 1
             continue

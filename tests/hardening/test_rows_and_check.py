@@ -58,6 +58,10 @@ def test_a_team_named_by_its_exact_name_or_its_id_and_nothing_else(tmp_path: Pat
     path.write_text(HEAD + rows(1, team="seville city council"))  # not the exact name
     with pytest.raises(SessionError, match=r"entries\[0\]\.team: no team has the id 'seville city council'"):
         load(path)
+    twice = HEAD.replace("Athens Resilience Office", "Seville City Council")  # two teams, one name
+    path.write_text(twice + rows(1))
+    with pytest.raises(SessionError, match=r"entries\[0\]\.team: no team has the id 'Seville City Council'"):
+        load(path)
 
 
 def test_the_bad_kind_at_row_3000_is_the_one_named(
@@ -83,4 +87,7 @@ def test_check_prints_one_line_per_problem_up_to_its_cap(
     lines = err.splitlines()
     assert code == 1 and out == "" and len(lines) == 21
     assert [line.split(": ")[1] for line in lines[:20]] == [f"entries[{i}].kind" for i in range(2, 22)]
-    assert lines[20] == f"{path}: ... and 5 more problems in {path} (the first 20 are shown)"
+    assert (
+        lines[20]
+        == f"{path}: ... and 5 more problems in this file (c2c check lists the first 20 of each file)"
+    )

@@ -31,9 +31,14 @@ def complete(data: Any) -> Any:
         return data
     ids = {row["id"] for row in teams if isinstance(row, dict) and isinstance(row.get("id"), str)}
     by_name: dict[str, str] = {}
+    shared: set[str] = set()  # a name two teams have names neither: the reference stays and is refused
     for row in teams:
         if isinstance(row, dict) and isinstance(row.get("id"), str) and isinstance(row.get("name"), str):
-            by_name.setdefault(row["name"], row["id"])
+            if row["name"] in by_name:
+                shared.add(row["name"])
+            by_name[row["name"]] = row["id"]
+    for name in shared:
+        del by_name[name]
     if not by_name:
         return data
     lists = [data.get(name) for name in _REFERRING]
