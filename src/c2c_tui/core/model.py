@@ -3,7 +3,9 @@
 One `Session` is one workshop. The file is TOML, written with tomli-w (``exclude_none``) and read
 with tomli, the compiled upstream of tomllib (tomllib words every refusal: see ``reading``). Unknown
 fields are refused (``extra="forbid"``) so a typo never silently loses data.
-Teams are referred to by their ``id``; every item has a stable ``id`` so it can be edited later.
+Teams are referred to by their ``id`` (a file may name one by its exact name: see ``rows``); every item
+has a stable ``id`` so it can be edited later (a row without one gets one: ``rows.complete``). What a file
+may hold is bounded (``MAX_MINUTES``, ``EARLIEST``..``LATEST``) so every command can show what loads.
 """
 
 from __future__ import annotations
