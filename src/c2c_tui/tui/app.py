@@ -184,7 +184,9 @@ class C2CApp(App[None]):
                     self.push_screen(
                         ConfirmDialog(
                             f"Reopen this workshop? It finished {_ago(ago)}.",
-                            yes="reopen it (its clock carries on from now)",
+                            detail="Its last phase comes back, paused, and the plan is then counted "
+                            "from now: the workshop will show far behind plan.",
+                            yes="reopen it",
                             no="leave it finished",
                         ),
                         lambda yes: self._previous_phase() if yes else None,
