@@ -91,3 +91,25 @@ def test_check_prints_one_line_per_problem_up_to_its_cap(
         lines[20]
         == f"{path}: ... and 5 more problems in this file (c2c check lists the first 20 of each file)"
     )
+
+
+def test_check_names_every_bad_reference_and_duplicate_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "refs.toml"
+    dup = '\n[[entries]]\nid = "e1"\nphase = "context"\nkind = "note"\ntext = "twice"\n'
+    path.write_text(HEAD + dup + dup + rows(1, team="Lisbon") + rows(1, team="Oslo"))
+    with pytest.raises(SessionError) as refused:
+        load(path)
+    assert str(refused.value) == f"{path}: entries[1].id: duplicate id 'e1' (+2 more problems)"
+    code, out, err = run(capsys, "check", str(path))
+    assert (
+        code == 1
+        and out == ""
+        and err.splitlines()
+        == [
+            f"{path}: entries[1].id: duplicate id 'e1'",
+            f"{path}: entries[2].team: no team has the id 'Lisbon'",
+            f"{path}: entries[3].team: no team has the id 'Oslo'",
+        ]
+    )

@@ -301,6 +301,14 @@ class Session(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Session:
+        problems = self.reference_problems()
+        if problems:
+            raise ValueError("\n".join(problems))  # one line each (``problems`` splits them)
+        return self
+
+    def reference_problems(self) -> list[str]:
+        """Duplicate ids and team references to no team, one line each, in the order of the file."""
+        problems: list[str] = []
         for name, items in (
             ("teams", self.teams),
             ("participants", self.participants),
@@ -311,7 +319,7 @@ class Session(_Model):
             seen: set[str] = set()
             for index, item in enumerate(items):
                 if item.id in seen:
-                    raise ValueError(f"{name}[{index}].id: duplicate id {item.id!r}")
+                    problems.append(f"{name}[{index}].id: duplicate id {item.id!r}")
                 seen.add(item.id)
         team_ids = {team.id for team in self.teams}
         referring: tuple[tuple[str, Sequence[_Model]], ...] = (
@@ -325,8 +333,8 @@ class Session(_Model):
             for index, ref in enumerate(refs):
                 team = getattr(ref, "team", None)
                 if team is not None and team not in team_ids:
-                    raise ValueError(f"{name}[{index}].team: no team has the id {team!r}")
-        return self
+                    problems.append(f"{name}[{index}].team: no team has the id {team!r}")
+        return problems
 
     # -- look-ups -------------------------------------------------------------------------------------
 
