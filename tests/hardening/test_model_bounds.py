@@ -82,7 +82,7 @@ def test_check_refuses_what_no_command_could_show(
     code, out, err = run(capsys, "check", str(path))
     assert code == 1 and out == ""
     assert err.splitlines()[0].startswith(f"{path}: {PLACES[case]}: ")
-    for command in ("status", "summary"):
+    for command in ("status", "summary", "run"):  # run: refused before any screen opens
         code, out, err = run(capsys, command, str(path))
         assert code == 1 and out == ""
         assert err.startswith(f"c2c: {path}: {PLACES[case]}: ") and err.count("\n") == 1, err
