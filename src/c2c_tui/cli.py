@@ -27,6 +27,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+CHECK_CAP = 20  # `c2c check` lists at most this many problems per file
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
@@ -78,7 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list the agenda templates and their minutes")
 
-    p = sub.add_parser("check", help="validate session files: exit 0 when all are valid, 1 otherwise")
+    p = sub.add_parser(
+        "check",
+        help=f"validate session files: one line per problem (up to {CHECK_CAP} per file); "
+        "exit 0 when all are valid, 1 otherwise",
+    )
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="session files, or folders of them")
 
     p = sub.add_parser("status", help="print the live state of a session: phase, time left, projected finish")
@@ -232,7 +238,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             session = load(path)
         except SessionError as error:
-            sys.stderr.write(f"{error}\n")
+            lines = error.problems
+            for line in lines[:CHECK_CAP]:
+                sys.stderr.write(f"{line}\n")
+            if len(lines) > CHECK_CAP:
+                sys.stderr.write(
+                    f"{path}: ... and {len(lines) - CHECK_CAP} more problems in this file "
+                    f"(c2c check lists the first {CHECK_CAP} of each file)\n"
+                )
             problems += 1
             continue
         print(

@@ -82,13 +82,16 @@ def test_check_ok_and_broken(example: Path, capsys: pytest.CaptureFixture[str]) 
     assert broken.read_bytes() == before
 
 
-def test_check_every_broken_file_gives_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_every_broken_file_gives_one_line_per_problem(capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted(BROKEN.glob("*.toml"))
     code, out, err = run(capsys, "check", *map(str, files))
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == len(files)
-    assert all(line.startswith(str(path)) for line, path in zip(lines, files, strict=True))
+    owners = [next(path for path in files if line.startswith(f"{path}: ")) for line in lines]
+    assert sorted(set(owners)) == files  # every file named, in order, each line naming its file
+    assert owners == sorted(owners)
+    many = [line for line, path in zip(lines, owners, strict=True) if path.name == "many_problems.toml"]
+    assert [line.split(": ", 2)[1] for line in many] == ["title", "settings.warning_seconds", "settings.bell"]
     assert "Traceback" not in err
 
 

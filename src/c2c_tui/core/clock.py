@@ -16,16 +16,18 @@ Rules of the fold (the choices made where the method leaves room):
   phase the workshop finished on, paused.
 * ``finish`` ends a running or paused workshop on the current phase; phases after it stay ``todo``.
 * ``extend`` adds (or takes) minutes on the current phase's budget; ``rebalance`` adds ``adjust`` minutes
-  to the phases it names. A budget never goes below one minute (clamped). The event's ``phase`` field
+  to the phases it names. A budget stays between one minute and seven days (clamped). The event's ``phase`` field
   is informative: the derived current phase is the one extended. Neither applies after the finish.
 * An event that does not apply in the state reached so far is ignored, so a hand-edited log never
   breaks the clock. Events are sorted (stably) by ``at`` before folding.
-* Only running time counts (pauses excluded). A ``now`` earlier than the last event adds nothing
-  (never a negative time).
+* Only running time counts (pauses excluded). An event later than ``now`` (a clock that was set forward
+  and corrected, a hand-edited time) is folded as if it happened ``now``: the clock never runs backwards
+  and never shows time that has not passed. The app moves such events to ``now`` in the log
+  (``settle``), so from then on the clock runs instead of waiting for the future to come.
 
-Commands (``toggle``, ``next_phase`` ...) append one event stamped ``now`` - or the latest time already
-in the log if ``now`` is earlier, so a new event always folds last - and return it; they return ``None``
-and append nothing when the command does not apply.
+Commands (``toggle``, ``next_phase`` ...) first ``settle`` the log, then append one event stamped ``now``
+(so a new event always folds last) and return it; they return ``None`` and append nothing when the
+command does not apply.
 
 Arithmetic is done on ``datetime``/``timedelta`` (whole microseconds) and turned into seconds with
 ``total_seconds()`` only at the end, so repeated pauses never drift.
@@ -49,6 +51,7 @@ RunState = Literal["ready", "running", "paused", "finished"]
 Status = Literal["done", "current", "todo"]
 
 MIN_BUDGET_SECONDS = 60
+MAX_BUDGET_SECONDS = 7 * 24 * 3600
 _LAST = len(PHASE_IDS) - 1
 _ZERO = timedelta(0)
 
@@ -136,7 +139,8 @@ class _Fold:
             self.running_since = at
 
     def _add_budget(self, index: int, minutes: int) -> None:
-        self.budgets[index] = max(MIN_BUDGET_SECONDS, self.budgets[index] + minutes * 60)
+        budget = self.budgets[index] + minutes * 60
+        self.budgets[index] = min(MAX_BUDGET_SECONDS, max(MIN_BUDGET_SECONDS, budget))
 
     def apply(self, event: ClockEvent) -> None:
         at, kind, state = event.at, event.event, self.state
@@ -210,7 +214,7 @@ def derive(
     planned = planned_seconds(agenda)
     fold = _Fold(planned)
     for event in sorted(events, key=lambda e: e.at):
-        fold.apply(event)
+        fold.apply(event if event.at <= now else event.model_copy(update={"at": now}))
     spent = list(fold.spent)
     if fold.running_since is not None:
         spent[fold.index] += max(now - fold.running_since, _ZERO)
@@ -269,6 +273,20 @@ def state_of(session: Session, now: datetime) -> ClockState:
 # -- commands ---------------------------------------------------------------------------------------
 
 
+def settle(session: Session, now: datetime) -> bool:
+    """Move the events later than ``now`` to ``now`` (their order kept); True when any moved.
+
+    The log then says what the clock showed, and a later ``now`` counts from here: a system clock that
+    jumped forward and back does not freeze the workshop until the future entries come due.
+    """
+    now = utc(now)
+    if not any(e.at > now for e in session.clock):
+        return False
+    ordered = sorted(session.clock, key=lambda e: e.at)
+    session.clock[:] = [e if e.at <= now else e.model_copy(update={"at": now}) for e in ordered]
+    return True
+
+
 def stamp(session: Session, now: datetime) -> datetime:
     """The time for a new event: ``now``, or the latest time in the log if ``now`` is earlier."""
     now = utc(now)
@@ -286,6 +304,7 @@ def append_event(
     adjust: dict[PhaseId, int] | None = None,
 ) -> ClockEvent:
     """Append an event to the log, stamped so that it folds last, and return it."""
+    settle(session, now)
     event = ClockEvent(at=stamp(session, now), event=kind, phase=phase, minutes=minutes, adjust=adjust)
     session.clock.append(event)
     return event
@@ -328,6 +347,7 @@ def extend(session: Session, now: datetime, minutes: int) -> ClockEvent | None:
     if st.state == "finished":
         return None
     effective = max(minutes, (MIN_BUDGET_SECONDS - st.budget_seconds) // 60)
+    effective = min(effective, (MAX_BUDGET_SECONDS - st.budget_seconds) // 60)
     if effective == 0:
         return None
     return append_event(session, now, "extend", st.phase, minutes=effective)

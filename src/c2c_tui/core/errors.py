@@ -6,8 +6,9 @@ from __future__ import annotations
 class SessionError(Exception):
     """A session file could not be read, validated, locked or written."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(" ".join(message.splitlines()))
+        self.problems = problems or (str(self),)  # every problem, one line each (`c2c check` lists them)
 
 
 class SessionLocked(SessionError):

@@ -3,18 +3,22 @@
 One `Session` is one workshop. The file is TOML, written with tomli-w (``exclude_none``) and read
 with tomli, the compiled upstream of tomllib (tomllib words every refusal: see ``reading``). Unknown
 fields are refused (``extra="forbid"``) so a typo never silently loses data.
-Teams are referred to by their ``id``; every item has a stable ``id`` so it can be edited later.
+Teams are referred to by their ``id`` (a file may name one by its exact name: see ``rows``); every item
+has a stable ``id`` so it can be edited later (a row without one gets one: ``rows.complete``). What a file
+may hold is bounded (``MAX_MINUTES``, ``EARLIEST``..``LATEST``) so every command can show what loads.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from datetime import date as Date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .rows import complete
 
 SCHEMA_VERSION = 1
 
@@ -56,15 +60,41 @@ ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "
 Score = Annotated[int, Field(ge=1, le=5)]
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
+# The bounds of what a file may hold, so that whatever loads can be shown by every command: no sum of
+# minutes and no conversion to any time zone can leave the range of ``datetime``.
+MAX_MINUTES = 24 * 60  # an agenda phase, one extend, one rebalance adjustment of one phase
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2201, 1, 1, tzinfo=UTC)  # times are before this (years 1970 to 2200)
+Minutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
+
 
 def utc(dt: datetime) -> datetime:
-    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    """An aware UTC datetime; a naive one is taken to be UTC already (for times made in code)."""
     if dt.tzinfo is None:
         return dt.replace(tzinfo=UTC)
     try:
         return dt.astimezone(UTC)
     except OverflowError:
         raise ValueError("this date and time cannot be converted to UTC (out of range)") from None
+
+
+def file_time(dt: datetime, zone: tzinfo | None = None) -> datetime:
+    """A time read from a session file, as aware UTC within EARLIEST..LATEST.
+
+    A time without an offset (hand-edited) is read in ``zone``, by default the machine's local zone (a
+    per-workshop zone can be passed here later); it is stored with its offset from the next save on.
+    """
+    if dt.tzinfo is None:
+        try:
+            dt = dt.replace(tzinfo=zone) if zone is not None else dt.astimezone()
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(
+                "this date and time cannot be read in the local time zone (out of range)"
+            ) from None
+    aware = utc(dt)
+    if not EARLIEST <= aware < LATEST:
+        raise ValueError("should be between the years 1970 and 2200")
+    return aware
 
 
 class _Model(BaseModel):
@@ -142,7 +172,7 @@ class Participant(_Item):
 
 class AgendaItem(_Model):
     phase: PhaseId
-    minutes: int = Field(ge=1, le=24 * 60)
+    minutes: int = Field(ge=1, le=MAX_MINUTES)
     note: str = ""
 
 
@@ -151,14 +181,14 @@ class ClockEvent(_Model):
 
     at: datetime
     event: ClockEventKind
-    minutes: int | None = Field(default=None, ge=-24 * 60, le=24 * 60)  # extend
+    minutes: Minutes | None = None  # extend
     phase: PhaseId | None = None  # the phase the event applied to (informative; derived state wins)
-    adjust: dict[PhaseId, int] | None = None  # rebalance: minutes added (or taken) per phase
+    adjust: dict[PhaseId, Minutes] | None = None  # rebalance: minutes added (or taken) per phase
 
     @field_validator("at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        return utc(value)
+        return file_time(value)
 
     @model_validator(mode="after")
     def _fields_fit(self) -> ClockEvent:
@@ -181,7 +211,7 @@ class Entry(_Item):
     @field_validator("created", "edited")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        return None if value is None else utc(value)
+        return None if value is None else file_time(value)
 
 
 class Option(_Item):
@@ -197,7 +227,7 @@ class Option(_Item):
     @field_validator("created")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        return None if value is None else utc(value)
+        return None if value is None else file_time(value)
 
 
 class Action(_Item):
@@ -213,7 +243,7 @@ class Action(_Item):
     @field_validator("created", "updated")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        return None if value is None else utc(value)
+        return None if value is None else file_time(value)
 
     def is_overdue(self, today: Date) -> bool:
         """Still open after its due date."""
@@ -242,7 +272,13 @@ class Session(_Model):
     @field_validator("created")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        return None if value is None else utc(value)
+        return None if value is None else file_time(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _complete_rows(cls, data: Any) -> Any:
+        """Rows without an id get the next free one; a team named by its exact name becomes its id."""
+        return complete(data)
 
     @field_validator("schema_version")
     @classmethod
@@ -265,6 +301,14 @@ class Session(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Session:
+        problems = self.reference_problems()
+        if problems:
+            raise ValueError("\n".join(problems))  # one line each (``problems`` splits them)
+        return self
+
+    def reference_problems(self) -> list[str]:
+        """Duplicate ids and team references to no team, one line each, in the order of the file."""
+        problems: list[str] = []
         for name, items in (
             ("teams", self.teams),
             ("participants", self.participants),
@@ -275,7 +319,7 @@ class Session(_Model):
             seen: set[str] = set()
             for index, item in enumerate(items):
                 if item.id in seen:
-                    raise ValueError(f"{name}[{index}].id: duplicate id {item.id!r}")
+                    problems.append(f"{name}[{index}].id: duplicate id {item.id!r}")
                 seen.add(item.id)
         team_ids = {team.id for team in self.teams}
         referring: tuple[tuple[str, Sequence[_Model]], ...] = (
@@ -289,8 +333,8 @@ class Session(_Model):
             for index, ref in enumerate(refs):
                 team = getattr(ref, "team", None)
                 if team is not None and team not in team_ids:
-                    raise ValueError(f"{name}[{index}].team: no team has the id {team!r}")
-        return self
+                    problems.append(f"{name}[{index}].team: no team has the id {team!r}")
+        return problems
 
     # -- look-ups -------------------------------------------------------------------------------------
 

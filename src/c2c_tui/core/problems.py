@@ -17,14 +17,31 @@ _MAX_SHOWN = 60
 
 def describe(error: ValidationError) -> str:
     """The first problem, with its field path, and how many more there are."""
-    problems = error.errors(include_url=False)
-    if not problems:
-        return "invalid session"
-    line = _one(problems[0])
-    if len(problems) > 1:
-        more = len(problems) - 1
+    lines = describe_all(error)
+    line = lines[0]
+    if len(lines) > 1:
+        more = len(lines) - 1
         line += f" (+{more} more problem{'s' if more > 1 else ''})"
     return line
+
+
+def describe_all(error: ValidationError) -> list[str]:
+    """Every problem, one line each, in the order of the file (list rows by their index).
+
+    A check of the whole session (ids, team references) reports its problems as one error of several
+    lines, each already naming its place: they count as one problem each."""
+    lines: list[str] = []
+    for problem in error.errors(include_url=False):
+        message = _message_lines(problem)
+        lines.extend(message if message else [_one(problem)])
+    return lines or ["invalid session"]
+
+
+def _message_lines(problem: Any) -> list[str]:
+    """The lines of a whole-session value error with several lines, else []."""
+    if problem["type"] != "value_error" or tuple(problem["loc"]) or "\n" not in problem["msg"]:
+        return []
+    return [_message(line) for line in problem["msg"].splitlines() if line.strip()]
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -133,5 +150,5 @@ def one_line_error(error: ValidationError) -> str:
     """The first problem of a pydantic error as one line: "teams.0.name: ..."."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ()))
-    message = str(first.get("msg", "not valid")).removeprefix("Value error, ")
+    message = str(first.get("msg", "not valid")).removeprefix("Value error, ").split("\n", 1)[0]
     return f"{where}: {message}" if where else message

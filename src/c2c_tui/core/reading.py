@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from .errors import SessionError
 from .model import SCHEMA_VERSION, Session
-from .problems import describe
+from .problems import describe, describe_all
 
 if TYPE_CHECKING:
     import tomllib
@@ -168,7 +168,8 @@ def _validate(data: dict[str, Any], path: PathLike) -> Session:
     try:
         return Session.model_validate(data)
     except ValidationError as error:
-        raise SessionError(f"{path}: {describe(error)}") from None
+        every = tuple(f"{path}: {line}" for line in describe_all(error))
+        raise SessionError(f"{path}: {describe(error)}", every) from None
     except OverflowError as error:
         place = _out_of_range(data)
         raise SessionError(f"{path}: {place + ': ' if place else ''}{error} (as UTC)") from None

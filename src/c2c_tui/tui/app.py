@@ -28,10 +28,12 @@ from c2c_tui.tui.autosave import AutoSaver
 from c2c_tui.tui.commands import C2CCommands, bindings
 from c2c_tui.tui.messages import SessionChanged
 from c2c_tui.tui.neutral_filter import NeutralScreen
+from c2c_tui.tui.screens.confirm import ConfirmDialog
 from c2c_tui.tui.screens.run import RunScreen
 from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
+REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than this asks first
 SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "quit_saved"})
 
 
@@ -77,6 +79,8 @@ class C2CApp(NeutralScreen, App[None]):
 
     def tick(self) -> None:
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
+        if core_clock.settle(self.session, self.clock.now()):
+            self.saver.changed()  # events in the future (a clock set back) now say what was shown
         state = self.clock_state()
         for screen in self.screen_stack:
             show = getattr(screen, "show_clock", None)
@@ -174,6 +178,25 @@ class C2CApp(NeutralScreen, App[None]):
         self.clock_changed()
 
     def action_previous_phase(self) -> None:
+        state = self.clock_state()
+        if state.state == "finished" and state.finished_at is not None:
+            ago = (state.now - state.finished_at).total_seconds()
+            if ago > REOPEN_ASK_SECONDS:
+                if not isinstance(self.screen, ConfirmDialog):
+                    self.push_screen(
+                        ConfirmDialog(
+                            f"Reopen this workshop? It finished {_ago(ago)}.",
+                            detail="Its last phase comes back, paused, and the plan is then counted "
+                            "from now: the workshop will show far behind plan.",
+                            yes="reopen it",
+                            no="leave it finished",
+                        ),
+                        lambda yes: self._previous_phase() if yes else None,
+                    )
+                return
+        self._previous_phase()
+
+    def _previous_phase(self) -> None:
         if core_clock.previous_phase(self.session, self.clock.now()) is None:
             self.say("This is the first phase.")
             return
@@ -271,6 +294,14 @@ class C2CApp(NeutralScreen, App[None]):
             severity="error",
             timeout=30,
         )
+
+
+def _ago(seconds: float) -> str:
+    """``3 hours ago``, ``19 days ago``: how long ago a workshop finished, roughly."""
+    hours = int(seconds // 3600)
+    if hours < 48:
+        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+    return f"{hours // 24} days ago"
 
 
 def make_app(session_file: SessionFile, *, clock: Clock | None = None) -> C2CApp:
