@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from textual.app import App
+from textual.driver import Driver
 from textual.worker import Worker, WorkerState
 
 from c2c_tui.core import agenda
@@ -65,6 +66,15 @@ class C2CApp(App[None]):
     @property
     def run_screen(self) -> RunScreen:
         return next(s for s in self.screen_stack if isinstance(s, RunScreen))
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but on a Linux/macOS terminal the one that takes a paste literally."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver" and driver.__name__ == "LinuxDriver":
+            from c2c_tui.tui.paste_driver import LiteralPasteDriver  # imports termios: not on Windows
+
+            return LiteralPasteDriver
+        return driver
 
     def get_default_screen(self) -> RunScreen:
         return RunScreen()

@@ -1,7 +1,8 @@
 """The quick-capture line: one Input, the kind it will make beside it, and a notes line under it.
 
 Enter parses the line with the current phase, teams and participants. A valid line is posted as
-``CaptureBar.Submitted`` and the input is cleared (the screen adds it); a ``CaptureError`` is shown in
+``CaptureBar.Submitted`` and the input is cleared in the same step (``CaptureInput``: keys typed after
+Enter start the next line; a multi-line paste gives one entry per line); a ``CaptureError`` is shown in
 the notes line and the text stays. Up / Down recall earlier lines. Escape moves focus to the item list.
 All user text is shown literally (``Text`` objects, never markup).
 """
@@ -18,6 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+
+from c2c_tui.tui.widgets.capture_input import CaptureInput
 
 from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
@@ -85,7 +88,7 @@ class CaptureBar(Vertical):
         self._shown_kind = ""
 
     def compose(self) -> ComposeResult:
-        line = Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+        line = CaptureInput(self._accept, placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
         line.cursor_blink = False  # a steady cursor: no repaint twice a second while nobody types
         with Horizontal():
             yield line
@@ -125,18 +128,17 @@ class CaptureBar(Vertical):
         event.stop()
         self._update_kind(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        line = event.value
+    def _accept(self, line: str) -> bool:
+        """One line entered (called by the input at that very key): post it, or say why not (it stays)."""
         try:
             capture = parse(line, self.phase, self.teams, self.participants)
         except CaptureError as error:
             self.show_note(str(error), error=True)
-            return
+            return False
         self._remember(line)
         self.show_note(describe(capture, self.teams))
-        event.input.value = ""
         self.post_message(self.Submitted(capture))
+        return True
 
     # -- history -----------------------------------------------------------------------------------
 
