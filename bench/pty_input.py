@@ -16,10 +16,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests" / "hardening")]
 
-from pty_app import paste, quit_and_load, start, texts  # noqa: E402
+from pty_app import paste, quit_and_load, start, texts
 
-from c2c_tui.core import store  # noqa: E402
-from c2c_tui.core.model import Session  # noqa: E402
+from c2c_tui.core import store
+from c2c_tui.core.model import Session
 
 
 def run(folder: Path, name: str, write) -> list[str]:  # type: ignore[no-untyped-def]

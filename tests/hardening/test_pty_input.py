@@ -8,15 +8,19 @@ and reads the file back.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
-from pty_app import paste, quit_and_load, start, texts
+from pty_app import paste, quit_and_load, start, texts, wait_exit
 
 from c2c_tui.core import store
 from c2c_tui.core.model import Session
+from c2c_tui.core.reading import load
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 
@@ -78,3 +82,39 @@ def test_a_paste_with_an_esc_byte_arrives_literally(tmp_path: Path) -> None:
     code, session = quit_and_load(process, path)
     assert code == 0
     assert texts(session) == ["LONEESC a\x1bb c"]
+
+
+def test_ctrl_q_keeps_a_half_typed_line_for_the_next_start(tmp_path: Path) -> None:
+    path = new_session(tmp_path)
+    process = start(path)
+    process.send(b"n: entered\rhalf typed [b]")
+    process.drain(0.3)
+    code, session = quit_and_load(process, path)
+    assert code == 0
+    assert texts(session) == ["entered"]
+    again = start(path)
+    assert "half typed [b]" in again.text()  # back in the capture line
+    again.send(b" done\r")
+    again.drain(0.3)
+    code, session = quit_and_load(again, path)
+    assert code == 0
+    assert texts(session) == ["entered", "half typed [b] done"]
+    assert "[capture]" not in path.read_text()  # entered: the draft is gone from the file
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_saves_what_was_just_entered_and_restores_the_terminal(tmp_path: Path, signum: int) -> None:
+    path = new_session(tmp_path)
+    process = start(path)
+    process.send(b"n: just entered\rnot entered")
+    time.sleep(0.01)
+    os.kill(process.pid, signum)
+    code = wait_exit(process)
+    assert code == 128 + signum
+    session = load(path)
+    assert texts(session) == ["just entered"]
+    assert tomllib.loads(path.read_text())["capture"] == {"draft": "not entered"}
+    tail = bytes(process.output).rsplit(b"\x1b[?1049h", 1)[-1]
+    assert b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail  # left the alternate screen, cursor shown
+    assert tail.index(b"\x1b[?25h") > tail.rindex(b"\x1b[?25l")
+    assert f"quit on {signal.Signals(signum).name} with everything saved".encode() in process.output

@@ -20,11 +20,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from c2c_tui.tui.widgets.capture_input import CaptureInput
-
 from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
 from c2c_tui.core.phases import kind_label
+from c2c_tui.tui.widgets.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
 HISTORY_SIZE = 100
@@ -167,6 +166,11 @@ class CaptureBar(Vertical):
             return
         self._history_index = index
         self._set_line(self.history[index])
+
+    def restore_draft(self, draft: str) -> None:
+        """The line typed but not entered when the app last quit, back in the capture line."""
+        self._set_line(draft)
+        self.show_note("Restored the line you had not entered when c2c last quit: Enter adds it.")
 
     def _set_line(self, line: str) -> None:
         self.input.value = line
