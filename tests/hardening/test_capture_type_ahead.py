@@ -5,10 +5,20 @@ The real-terminal runs of the same cases are in test_pty_input.py."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 from capture_harness import CaptureApp
 from textual import events
 from textual.widgets import Input
+
+from c2c_tui.core import store
+from c2c_tui.core.clock import FakeClock
+from c2c_tui.core.model import Session
+from c2c_tui.core.reading import load
+from c2c_tui.core.store import SessionFile
+from c2c_tui.tui.app import make_app
 
 
 def post_keys(app: CaptureApp, text: str) -> None:
@@ -91,3 +101,22 @@ def test_the_paste_parser_keeps_every_byte_of_a_paste(reads: list[str]) -> None:
 def test_the_paste_parser_leaves_keys_to_textual() -> None:
     found = parse("ab\x1b[A\r")
     assert [event.key for event in found if isinstance(event, events.Key)] == ["a", "b", "up", "enter"]
+
+
+async def test_ctrl_q_right_behind_typed_keys_saves_them_and_keeps_the_draft(tmp_path: Path) -> None:
+    """ctrl+q is a priority key (handled as soon as it is read): it still waits for the keys before it."""
+    path = tmp_path / "q.toml"
+    store.save(path, Session(title="Quick quit"))
+    session_file = SessionFile.open(path)
+    app = make_app(session_file, clock=FakeClock(datetime(2026, 5, 4, 9, 0, tzinfo=UTC)))
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            post_keys(app, "n: one\rn: two\rhalf typed")
+            app.post_message(events.Key("ctrl+q", None))
+            await pilot.pause()
+    finally:
+        session_file.close()
+    saved = load(path)
+    assert [entry.text for entry in saved.entries] == ["one", "two"]
+    assert saved.capture is not None and saved.capture.draft == "half typed"

@@ -2,8 +2,8 @@
 
 After the app closes: one line on stdout saying where the session was saved, or - if the user chose to
 quit without saving after a failed save - one line on stderr saying what was not saved. Quit by SIGTERM
-or SIGHUP (saved as ctrl+q does): one line on stderr saying so, and the exit code 128 + the signal. The session file
-is closed (its lock released) in every case.
+or SIGHUP (saved as ctrl+q does): one line on stderr saying so, and the exit code 128 + the signal.
+The session file is closed (its lock released) in every case.
 """
 
 from __future__ import annotations

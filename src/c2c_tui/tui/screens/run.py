@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -62,8 +63,11 @@ class RunScreen(Screen[None]):
             self.query_one(CaptureBar).restore_draft(draft)
 
     def capture_line(self) -> str:
-        """What is typed in the capture line and not entered yet."""
-        return self.query_one(CaptureBar).input.value
+        """What is typed in the capture line and not entered yet ("" before it is up)."""
+        try:
+            return self.query_one(CaptureBar).input.value
+        except NoMatches:
+            return ""
 
     def show_clock(self, state: ClockState) -> None:
         """Show the clock state; a new phase also changes the header, the items and the capture kind."""
