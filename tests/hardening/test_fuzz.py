@@ -106,6 +106,8 @@ FIELDS = st.sampled_from(
         "created",
         "workshop",
         "settings",
+        "capture",
+        "draft",
         "teams",
         "participants",
         "agenda",

@@ -154,6 +154,13 @@ class Settings(_Model):
         return self
 
 
+class CaptureLine(_Model):
+    """The capture line between two runs: ``draft`` is text typed but not entered when the app quit
+    (restored on the next start, gone once entered). Room for more of the line's state (its history)."""
+
+    draft: str | None = Field(default=None, min_length=1)
+
+
 class Team(_Item):
     name: str = Field(min_length=1)
     role: TeamRole
@@ -261,6 +268,7 @@ class Session(_Model):
     created: datetime | None = None
     workshop: Workshop = Field(default_factory=Workshop)
     settings: Settings = Field(default_factory=Settings)
+    capture: CaptureLine | None = None  # [capture]: only while a draft waits
     teams: list[Team] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=default_agenda)

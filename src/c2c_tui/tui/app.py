@@ -7,15 +7,20 @@ and schedules the next tick on the next whole second of the time left.
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
 from datetime import datetime
 from typing import Any
 
 from textual.app import App
+from textual.driver import Driver
 from textual.worker import Worker, WorkerState
 
 from c2c_tui.core import agenda
 from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
+from c2c_tui.core.draft import keep_draft
 from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.neutral import shown
@@ -26,6 +31,7 @@ from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
 from c2c_tui.tui.autosave import GROUP as AUTOSAVE_GROUP
 from c2c_tui.tui.autosave import AutoSaver
 from c2c_tui.tui.commands import C2CCommands, bindings
+from c2c_tui.tui.in_order import after_typed
 from c2c_tui.tui.messages import SessionChanged
 from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.screens.confirm import ConfirmDialog
@@ -52,6 +58,7 @@ class C2CApp(NeutralScreen, App[None]):
         self.saver = AutoSaver(self, self._save_problem)
         self.alerts = AlertWatch()
         self.quit_without_saving = False
+        self.stopped_by: signal.Signals | None = None  # the signal (SIGTERM, SIGHUP) that quit the app
         self._quit_armed = False
         self._finish_armed_at: datetime | None = None
         self._tick_timer: Any = None
@@ -70,10 +77,23 @@ class C2CApp(NeutralScreen, App[None]):
     def run_screen(self) -> RunScreen:
         return next(s for s in self.screen_stack if isinstance(s, RunScreen))
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but on a Linux/macOS terminal the one that takes a paste literally."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver" and driver.__name__ == "LinuxDriver":
+            from c2c_tui.tui.paste_driver import LiteralPasteDriver  # imports termios: not on Windows
+
+            return LiteralPasteDriver
+        return driver
+
     def get_default_screen(self) -> RunScreen:
         return RunScreen()
 
     def on_mount(self) -> None:
+        if not self.is_headless and sys.platform != "win32":  # SIGTERM and SIGHUP quit as ctrl+q does
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.on_signal, signum)
         self.call_after_refresh(self.tick)
         self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
 
@@ -273,13 +293,29 @@ class C2CApp(NeutralScreen, App[None]):
             self.say(f"Saved {self.session_file.path}")
         self.show_status()
 
+    def on_signal(self, signum: int) -> None:
+        """SIGTERM / SIGHUP: save everything and quit (Textual then restores the terminal)."""
+        if self.stopped_by is None:
+            self.stopped_by = signal.Signals(signum)
+            self.action_quit_saved()
+
     async def action_quit(self) -> None:
         """Every way to quit (the palette's Quit too) saves first."""
         self.action_quit_saved()
 
     def action_quit_saved(self) -> None:
-        """Quit with everything saved. If saving fails, say so; a second ctrl+q quits anyway."""
+        """Quit with everything saved, once the keys typed before have been handled (``after_typed``)."""
+        after_typed(self, self._quit_saved)
+
+    def _quit_saved(self) -> None:
+        """Quit with everything saved, the capture line's unentered text kept as the draft the next start
+        restores. If saving fails, say so; a second ctrl+q quits anyway (a signal quits at once)."""
+        if keep_draft(self.session, self.run_screen.capture_line()):
+            self.saver.changed()
         problem = self.saver.save_now() if self.saver.unsaved else None
+        if self.stopped_by is not None:
+            self.exit(return_code=1 if problem else 0)
+            return
         if problem is None:
             self.exit(return_code=0)
             return

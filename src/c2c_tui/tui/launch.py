@@ -1,8 +1,9 @@
 """Run the facilitator app from the command line: ``run_app(session_file)`` returns the exit code.
 
 After the app closes: one line on stdout saying where the session was saved, or - if the user chose to
-quit without saving after a failed save - one line on stderr saying what was not saved. The session file
-is closed (its lock released) in every case.
+quit without saving after a failed save - one line on stderr saying what was not saved. Quit by SIGTERM
+or SIGHUP (saved as ctrl+q does): one line on stderr saying so, and the exit code 128 + the signal.
+The session file is closed (its lock released) in every case.
 """
 
 from __future__ import annotations
@@ -12,6 +13,14 @@ from pathlib import Path
 
 from c2c_tui.core.errors import SessionError
 from c2c_tui.core.store import SessionFile, summary_path
+
+
+def say(line: str) -> None:
+    """One line on stderr; after a SIGHUP the terminal may be gone, and that must not hide the exit code."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except OSError:
+        pass  # nobody left to read it: the exit code still says what happened
 
 
 def run_app(target: SessionFile | str | Path, demo: bool = False) -> int:
@@ -36,8 +45,13 @@ def run_app(target: SessionFile | str | Path, demo: bool = False) -> int:
     path = session_file.path
     if app.quit_without_saving or problem:
         reason = problem or app.saver.problem or "the last save failed"
-        print(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version", file=sys.stderr)
+        say(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version")
         return 1
+    if app.stopped_by is not None:  # SIGTERM / SIGHUP: saved; the exit code says what ended it
+        say(
+            f"c2c: quit on {app.stopped_by.name} with everything saved: {path} (summary: {summary_path(path)})"
+        )
+        return 128 + int(app.stopped_by)
     if app.return_code not in (0, None):
         return app.return_code or 1
     if not demo:

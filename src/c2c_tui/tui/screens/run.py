@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from c2c_tui.core.clock import ClockState
+from c2c_tui.core.draft import clear_draft, draft_of
 from c2c_tui.core.model import PhaseId
 from c2c_tui.tui.messages import SessionChanged
 from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
@@ -56,6 +58,16 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_clock(self.c2c.clock_state())
         self.show_status()
+        draft = draft_of(self.c2c.session)
+        if draft is not None:
+            self.query_one(CaptureBar).restore_draft(draft)
+
+    def capture_line(self) -> str:
+        """What is typed in the capture line and not entered yet ("" before it is up)."""
+        try:
+            return self.query_one(CaptureBar).input.value
+        except NoMatches:
+            return ""
 
     def show_clock(self, state: ClockState) -> None:
         """Show the clock state; a new phase also changes the header, the items and the capture kind."""
@@ -100,5 +112,6 @@ class RunScreen(Screen[None]):
         app = self.c2c
         phase = self.phase_id or app.current_phase
         app.editor.add_capture(message.capture, phase, app.clock.now())
+        clear_draft(app.session)
         self.show_items()
         self.post_message(SessionChanged("capture"))

@@ -1,7 +1,8 @@
 """The quick-capture line: one Input, the kind it will make beside it, and a notes line under it.
 
 Enter parses the line with the current phase, teams and participants. A valid line is posted as
-``CaptureBar.Submitted`` and the input is cleared (the screen adds it); a ``CaptureError`` is shown in
+``CaptureBar.Submitted`` and the input is cleared in the same step (``CaptureInput``: keys typed after
+Enter start the next line; a multi-line paste gives one entry per line); a ``CaptureError`` is shown in
 the notes line and the text stays. Up / Down recall earlier lines. Escape moves focus to the item list.
 All user text is shown literally (``Text`` objects, never markup).
 """
@@ -23,6 +24,7 @@ from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
 from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import kind_label
+from c2c_tui.tui.widgets.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
 HISTORY_SIZE = 100
@@ -86,7 +88,7 @@ class CaptureBar(Vertical):
         self._shown_kind = ""
 
     def compose(self) -> ComposeResult:
-        line = Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+        line = CaptureInput(self._accept, placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
         line.cursor_blink = False  # a steady cursor: no repaint twice a second while nobody types
         with Horizontal():
             yield line
@@ -126,18 +128,17 @@ class CaptureBar(Vertical):
         event.stop()
         self._update_kind(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        line = event.value
+    def _accept(self, line: str) -> bool:
+        """One line entered (called by the input at that very key): post it, or say why not (it stays)."""
         try:
             capture = parse(line, self.phase, self.teams, self.participants)
         except CaptureError as error:
             self.show_note(str(error), error=True)
-            return
+            return False
         self._remember(line)
         self.show_note(describe(capture, self.teams))
-        event.input.value = ""
         self.post_message(self.Submitted(capture))
+        return True
 
     # -- history -----------------------------------------------------------------------------------
 
@@ -166,6 +167,11 @@ class CaptureBar(Vertical):
             return
         self._history_index = index
         self._set_line(self.history[index])
+
+    def restore_draft(self, draft: str) -> None:
+        """The line typed but not entered when the app last quit, back in the capture line."""
+        self._set_line(draft)
+        self.show_note("Restored the line you had not entered when c2c last quit: Enter adds it.")
 
     def _set_line(self, line: str) -> None:
         self.input.value = line
