@@ -486,3 +486,29 @@ def test_any_sequence_of_commands_gives_a_sane_clock(steps: list[tuple[str, floa
             assert st_.projected_finish == st_.finished_at
         else:
             assert st_.projected_finish >= now
+
+
+# -- times of day to the minute: rounded, never cut -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hms", "shown"),
+    [("07:49:55", "07:50"), ("07:49:29", "07:49"), ("07:49:30", "07:50"), ("07:49:00", "07:49")],
+)
+def test_time_of_day_rounds_to_the_minute(hms: str, shown: str) -> None:
+    h, m, s = (int(x) for x in hms.split(":"))
+    assert clock.time_of_day(datetime(2026, 6, 1, h, m, s, tzinfo=UTC), UTC) == shown
+
+
+def test_time_of_day_rounds_before_it_compares_the_day() -> None:
+    late = datetime(2026, 6, 1, 23, 59, 45, tzinfo=UTC)
+    assert clock.time_of_day(late, UTC, day=late.date()) == "2026-06-02 00:00"
+    assert clock.time_of_day(late.replace(second=10), UTC, day=late.date()) == "23:59"
+    assert clock.to_minute(datetime(2026, 6, 1, 7, 49, 29, 999999, tzinfo=UTC)).minute == 49
+
+
+def test_time_of_day_in_a_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 6, 1, 5, 49, 55, tzinfo=UTC)
+    assert clock.time_of_day(moment, ZoneInfo("Europe/Madrid")) == "07:50"

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from .model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId, utc
@@ -364,3 +364,20 @@ def format_remaining(seconds: float) -> str:
     if seconds >= 0:
         return format_clock(math.ceil(seconds))
     return "+" + format_clock(math.floor(-seconds))
+
+
+def to_minute(moment: datetime) -> datetime:
+    """``moment`` rounded to the nearest minute (half a minute rounds up): 07:49:55 -> 07:50."""
+    return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
+def time_of_day(moment: datetime, tz: tzinfo | None = None, *, day: date | None = None) -> str:
+    """A time shown to the minute, rounded (never cut): ``07:50`` for 07:49:55, ``07:49`` for 07:49:29.
+
+    Shown in ``tz`` (the machine's zone when None). With ``day``, a time on another date (after the
+    rounding: 23:59:45 is the next day's 00:00) shows its date too: ``2026-11-13 00:00``.
+    """
+    shown = to_minute(moment.astimezone(tz))
+    if day is not None and shown.date() != day:
+        return f"{shown:%Y-%m-%d %H:%M}"
+    return f"{shown:%H:%M}"
