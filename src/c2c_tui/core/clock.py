@@ -316,6 +316,22 @@ def previous_phase(session: Session, now: datetime) -> ClockEvent | None:
     return append_event(session, now, "back", st.phase)
 
 
+def go_to(session: Session, now: datetime, target: PhaseId) -> list[ClockEvent] | None:
+    """Move to ``target`` as that many ``next`` or ``back`` events would (all stamped alike).
+
+    The run state carries over as with PageDown / PageUp: running stays running, paused stays paused,
+    and before the start it is a preview that costs no time (F5 then starts the clock there). It never
+    finishes the workshop. ``None`` when already there or once finished (PageUp reopens first).
+    """
+    st = state_of(session, now)
+    steps = PHASE_IDS.index(target) - st.index
+    if st.state == "finished" or steps == 0:
+        return None
+    kind: ClockEventKind = "next" if steps > 0 else "back"
+    direction = 1 if steps > 0 else -1
+    return [append_event(session, now, kind, PHASE_IDS[st.index + i * direction]) for i in range(abs(steps))]
+
+
 def extend(session: Session, now: datetime, minutes: int) -> ClockEvent | None:
     """Add (or take, when negative) minutes on the current phase's budget; never below one minute.
 
