@@ -120,7 +120,7 @@ COMMANDS += tuple(
         "",
         f"Go to {p.short}",
         f"Go to {p.title}",
-        f"Go to {p.title} (the clock carries on as with PgDn/PgUp)",
+        f"Straight to {p.short}; the clock carries on as with PgDn/PgUp",
         f"go_to_phase({p.id!r})",
     )
     for p in PHASES
