@@ -334,12 +334,13 @@ def cmd_actions(args: argparse.Namespace) -> int:
     today = date.today()
     rows = collect(library, status=args.status, owner=args.owner, overdue=args.overdue, today=today)
     if args.format == "csv":
-        sys.stdout.write(render_csv(rows))
+        out = render_csv(rows)
     elif args.format == "md":
-        sys.stdout.write(render_md(rows))
+        out = render_md(rows)
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        sys.stdout.write(render_table(rows, today, width=width))
+        out = render_table(rows, today, width=width)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")  # the shell prompt starts on its own line
     return 1 if library.problems else 0
 
 

@@ -65,7 +65,7 @@ SCRIPT = textwrap.dedent(
 def one_round(folder: Path, seed: str, kill_after: float) -> int:
     """One run killed ``kill_after`` seconds after it is ready; the number of captures that had a second."""
     path = folder / f"round-{seed}.toml"
-    store.save(path, Session(title=f"Round {seed}", teams=[Team(id="sev", name="Seville", role="advisor")]))
+    store.save(path, Session(title=f"Round {seed}", teams=[Team(id="sev", name="Seville", role="seeking")]))
     script = folder / "scripted_session.py"
     child = subprocess.Popen(
         [sys.executable, str(script), str(path), seed],

@@ -15,7 +15,7 @@ import pytest
 
 from c2c_tui.core import store
 from c2c_tui.core.clock import state_of
-from c2c_tui.core.model import Session
+from c2c_tui.core.model import Session, Team
 from c2c_tui.core.store import SessionFile
 
 SCRIPT = textwrap.dedent(
@@ -40,7 +40,7 @@ SCRIPT = textwrap.dedent(
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_app_keeps_capture_and_clock(tmp_path: Path) -> None:
     path = tmp_path / "crash.toml"
-    store.save(path, Session(title="Crash test"))
+    store.save(path, Session(title="Crash test", teams=[Team(id="sev", name="Seville", role="seeking")]))
     script = tmp_path / "run_and_wait.py"
     script.write_text(SCRIPT)
     process = subprocess.Popen(

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from c2c_tui.core.capture import PREFIX_KINDS, Capture, CaptureError, kind_for, parse
+from c2c_tui.core.capture import (
+    KIND_PREFIXES,
+    PREFIX_KINDS,
+    Capture,
+    CaptureError,
+    kind_for,
+    parse,
+    split_prefix,
+)
 from c2c_tui.core.model import PHASE_IDS, Participant, Team
 from c2c_tui.core.phases import phase
 
@@ -69,8 +77,11 @@ def test_no_prefix_uses_phase_default(phase_id: str) -> None:
     assert kind_for("Cooling centres", phase_id) == phase(phase_id).default_kind
 
 
-@pytest.mark.parametrize("line", ["ex: foo", "ab: x", "x : y", "Note: this", "https://x.org", "::x", "a :x"])
-def test_only_one_char_then_colon_is_a_prefix(line: str) -> None:
+@pytest.mark.parametrize(
+    "line",
+    ["ex: foo", "ab: x", "x : y", "Notes: this", "https://x.org", "::x", "a :x", "note : x", "re: the memo"],
+)
+def test_only_a_prefix_then_colon_is_a_prefix(line: str) -> None:
     result = cap(line)
     assert result.kind == "surprise" and result.text == line and not result.prefixed
 
@@ -84,6 +95,91 @@ def test_kind_for_reads_the_prefix_only() -> None:
 def test_prefix_only_counts_at_the_start() -> None:
     result = cap("heat a: plan")
     assert result.kind == "surprise" and result.text == "heat a: plan"
+
+
+@pytest.mark.parametrize("kind", sorted(set(PREFIX_KINDS.values())))
+def test_each_kind_name_is_a_prefix_any_case(kind: str) -> None:
+    for typed in (kind, kind.upper(), kind.capitalize()):
+        result = cap(f"{typed}: Heat maps by block")
+        assert (result.kind, result.text, result.prefixed) == (kind, "Heat maps by block", True)
+        assert kind_for(f"{typed}:x", "rapport") == kind
+    assert cap(f"  {kind}:Heat maps").text == "Heat maps"
+
+
+@pytest.mark.parametrize("typed", ["follow-up", "followup", "Follow-Up", "FOLLOW_UP"])
+def test_follow_up_spellings(typed: str) -> None:
+    result = cap(f"{typed}: Seattle sends its heat-alert playbook")
+    assert (result.kind, result.text) == ("follow_up", "Seattle sends its heat-alert playbook")
+
+
+def test_kind_prefixes_cover_every_stored_kind() -> None:
+    assert set(KIND_PREFIXES.values()) == set(PREFIX_KINDS.values())
+    assert {"gap", "surprise", "idea", "action", "option", "question", "note"} <= set(KIND_PREFIXES)
+
+
+def test_gap_prefix_is_not_left_in_the_text() -> None:
+    result = cap("gap: nobody mentioned night-time heat", "insights")
+    assert (result.kind, result.text) == ("gap", "nobody mentioned night-time heat")
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "second"),
+    [
+        ("a: n: see the heat map", "a:", "n:"),
+        ("gap: idea: shade sails", "gap:", "idea:"),
+        ("n: note: something", "n:", "note:"),
+        ("  A:N:x", "A:", "N:"),
+        ("action:   follow-up: send the plan", "action:", "follow-up:"),
+        ("?: ?: who", "?:", "?:"),
+    ],
+)
+def test_two_prefixes_are_refused_naming_both(line: str, first: str, second: str) -> None:
+    with pytest.raises(CaptureError) as error:
+        cap(line)
+    message = str(error.value)
+    assert "\n" not in message and "two prefixes" in message
+    assert f"{first} (" in message and f"{second} (" in message
+
+
+@pytest.mark.parametrize("line", ["c:\\temp is full", "C:/data/heat.csv", "e:\\ drive is full"])
+def test_a_drive_letter_is_text_not_a_prefix(line: str) -> None:
+    result = cap(line)
+    assert (result.kind, result.text, result.prefixed) == ("surprise", line, False)
+
+
+def test_a_path_after_a_prefix_is_not_a_second_prefix() -> None:
+    result = cap("n: c:\\shared\\heat is full")
+    assert (result.kind, result.text) == ("note", "c:\\shared\\heat is full")
+
+
+def test_a_prefix_later_in_the_line_is_text() -> None:
+    result = cap("a: call Ana, n: she is away")
+    assert (result.kind, result.text) == ("action", "call Ana, n: she is away")
+
+
+@pytest.mark.parametrize("line", ["\u017f: x", "\u212a: x", "\u0130dea: x"])
+def test_only_ascii_letters_make_a_prefix(line: str) -> None:
+    assert cap(line).prefixed is False
+
+
+def test_unknown_person_says_new_person() -> None:
+    result = cap("s: @Nobody said the shelters close at six")
+    assert result.person == "Nobody" and result.text == "said the shelters close at six"
+    assert result.notes == ("new person: Nobody (not among the participants)",)
+
+
+def test_known_person_says_nothing() -> None:
+    assert cap("s: @maria said so").notes == ()
+
+
+def test_past_due_date_says_so_with_the_injected_today() -> None:
+    today = date(2026, 11, 12)
+    past = parse("a: Draft the plan due:2026-11-11", "agree", TEAMS, PEOPLE, today=today)
+    assert past.due == date(2026, 11, 11) and past.text == "Draft the plan"
+    assert past.notes == ("due 2026-11-11 is in the past (today is 2026-11-12)",)
+    for due in ("2026-11-12", "2026-12-15"):
+        assert parse(f"a: Draft due:{due}", "agree", TEAMS, PEOPLE, today=today).notes == ()
+    assert parse("a: Draft due:2020-01-01", "agree", TEAMS, PEOPLE).notes == ()  # no today: no check
 
 
 # -- #team --------------------------------------------------------------------------------------------
@@ -176,7 +272,8 @@ def test_person_full_name_prefix_and_apostrophe() -> None:
     assert cap("x @maria_lo").person == "Maria Lopez"  # '_', '.', "'" are ignored when matching
     assert cap("x @maria.l").person == "Maria Lopez"
     result = cap("x @O'Neil")  # neither the start of a name nor a first name: kept as typed
-    assert (result.person, result.text, result.notes) == ("O'Neil", "x", ())
+    assert (result.person, result.text) == ("O'Neil", "x")
+    assert result.notes == ("new person: O'Neil (not among the participants)",)
     assert cap("x @sean").person == "Sean O'Neil"
 
 
@@ -193,7 +290,8 @@ def test_ambiguous_person_kept_as_typed_with_note() -> None:
 
 def test_unlisted_person_kept_as_typed() -> None:
     result = cap("s: @Dolores said so.")
-    assert (result.person, result.team, result.notes) == ("Dolores", None, ())
+    assert (result.person, result.team) == ("Dolores", None)
+    assert result.notes == ("new person: Dolores (not among the participants)",)
 
 
 def test_person_trailing_punctuation() -> None:
@@ -316,9 +414,8 @@ def test_parse_only_raises_capture_error_and_only_deletes(line: str, phase_id: s
     except CaptureError:
         return
     assert result.text and result.text == result.text.strip()
-    body = line
-    if result.prefixed:
-        body = line.lstrip()[2:]
+    body = split_prefix(line)[1]
+    assert result.prefixed == (body != line)
     # every character of the text comes from the body, in order
     rest = iter(body)
     assert all(char in rest for char in result.text)
@@ -333,7 +430,7 @@ def _is_token_like(word: str) -> bool:
 @given(text=st.text(), phase_id=PHASES)
 def test_plain_text_round_trips(text: str, phase_id: str) -> None:
     assume(not any(_is_token_like(w) for w in text.split()))
-    assume(text.lstrip()[1:2] != ":")
+    assume(split_prefix(text)[0] is None)
     if not text.strip():
         with pytest.raises(CaptureError):
             parse(text, phase_id, TEAMS, PEOPLE)
@@ -344,7 +441,7 @@ def test_plain_text_round_trips(text: str, phase_id: str) -> None:
 
 PLAIN_WORDS = st.lists(
     st.text(st.characters(exclude_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1).filter(
-        lambda w: len(w.split()) == 1 and not _is_token_like(w)
+        lambda w: len(w.split()) == 1 and not _is_token_like(w) and split_prefix(w)[0] is None
     ),
     min_size=1,
     max_size=8,
@@ -386,3 +483,24 @@ def test_names_and_teams_match_without_their_accents() -> None:
     capture = parse("a: Draft the plan @tomas #malaga", "agree", teams, people)
     assert (capture.person, capture.team, capture.text) == ("Tomás Reyes", "mal", "Draft the plan")
     assert parse("n: hola @Tomás", "rapport", teams, people).person == "Tomás Reyes"
+
+
+PREFIX_SPELLINGS = st.sampled_from([*PREFIX_KINDS, *KIND_PREFIXES]).flatmap(
+    lambda p: st.sampled_from([p, p.upper(), p.capitalize()])
+)
+
+
+@given(
+    prefix=PREFIX_SPELLINGS, space=st.sampled_from(["", " ", "  "]), text=st.text(min_size=1), phase_id=PHASES
+)
+def test_any_prefix_keeps_the_rest_of_the_line(prefix: str, space: str, text: str, phase_id: str) -> None:
+    assume(not any(_is_token_like(w) for w in text.split()) and text.strip())
+    assume(space or text[0] not in "\\/")
+    line = f"{prefix}:{space}{text}"
+    kind = (PREFIX_KINDS | KIND_PREFIXES)[prefix.lower()]
+    if split_prefix(text)[0] is not None:  # the text itself starts with a prefix: two prefixes
+        with pytest.raises(CaptureError, match="two prefixes"):
+            parse(line, phase_id, TEAMS, PEOPLE)
+        return
+    result = parse(line, phase_id, TEAMS, PEOPLE)
+    assert (result.kind, result.text, result.prefixed) == (kind, text.strip(), True)

@@ -488,3 +488,81 @@ def test_any_sequence_of_commands_gives_a_sane_clock(steps: list[tuple[str, floa
             assert st_.projected_finish == st_.finished_at
         else:
             assert st_.projected_finish >= now
+
+
+# -- times of day to the minute: rounded, never cut -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hms", "shown"),
+    [("07:49:55", "07:50"), ("07:49:29", "07:49"), ("07:49:30", "07:50"), ("07:49:00", "07:49")],
+)
+def test_time_of_day_rounds_to_the_minute(hms: str, shown: str) -> None:
+    h, m, s = (int(x) for x in hms.split(":"))
+    assert clock.time_of_day(datetime(2026, 6, 1, h, m, s, tzinfo=UTC), UTC) == shown
+
+
+def test_time_of_day_rounds_before_it_compares_the_day() -> None:
+    late = datetime(2026, 6, 1, 23, 59, 45, tzinfo=UTC)
+    assert clock.time_of_day(late, UTC, day=late.date()) == "2026-06-02 00:00"
+    assert clock.time_of_day(late.replace(second=10), UTC, day=late.date()) == "23:59"
+    assert clock.to_minute(datetime(2026, 6, 1, 7, 49, 29, 999999, tzinfo=UTC)).minute == 49
+
+
+def test_time_of_day_in_a_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 6, 1, 5, 49, 55, tzinfo=UTC)
+    assert clock.time_of_day(moment, ZoneInfo("Europe/Madrid")) == "07:50"
+
+
+# -- go to a phase (the palette's "Go to ...") ---------------------------------------------------------
+
+
+def test_go_to_a_later_phase_is_next_events_and_keeps_running(session: Session) -> None:
+    clock.toggle(session, at(0))
+    events = clock.go_to(session, at(60), "reflect")
+    assert events is not None and [e.event for e in events] == ["next", "next", "next"]
+    assert [e.phase for e in events] == ["rapport", "context", "insights"]
+    st = state_of(session, at(100))
+    assert (st.phase, st.state, st.elapsed_seconds) == ("reflect", "running", 40)
+    assert [t.actual_seconds for t in st.timings] == [60, 0, 0, 40, 0]
+
+
+def test_go_to_an_earlier_phase_is_back_events_and_its_time_carries_on(session: Session) -> None:
+    clock.toggle(session, at(0))
+    clock.go_to(session, at(60), "agree")
+    clock.toggle(session, at(120))  # paused
+    events = clock.go_to(session, at(130), "rapport")
+    assert events is not None and [e.event for e in events] == ["back"] * 4
+    st = state_of(session, at(500))
+    assert (st.phase, st.state, st.elapsed_seconds) == ("rapport", "paused", 60)
+
+
+def test_go_to_before_the_start_is_a_preview_and_f5_starts_there(session: Session) -> None:
+    assert clock.go_to(session, at(0), "agree") is not None
+    st = state_of(session, at(30))
+    assert (st.phase, st.state, sum(t.actual_seconds for t in st.timings)) == ("agree", "ready", 0)
+    clock.toggle(session, at(30))
+    assert state_of(session, at(90)).timings[4].actual_seconds == 60
+
+
+def test_go_to_never_finishes_and_does_nothing_when_there_or_finished(session: Session) -> None:
+    assert clock.go_to(session, at(0), "rapport") is None
+    clock.toggle(session, at(0))
+    clock.go_to(session, at(10), "agree")
+    assert state_of(session, at(20)).state == "running"
+    clock.finish(session, at(30))
+    count = len(session.clock)
+    assert clock.go_to(session, at(40), "context") is None
+    assert len(session.clock) == count
+
+
+@given(targets=st.lists(st.sampled_from(PHASE_IDS), max_size=12))
+def test_go_to_always_lands_on_the_target(targets: list[str]) -> None:
+    session = Session(title="Heat plan")
+    clock.toggle(session, at(0))
+    for i, target in enumerate(targets):
+        clock.go_to(session, at(10 * (i + 1)), target)  # type: ignore[arg-type]
+        st = state_of(session, at(10 * (i + 1)))
+        assert (st.phase, st.state) == (target, "running")

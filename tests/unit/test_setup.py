@@ -24,6 +24,7 @@ from c2c_tui.core.setup import (
     save_new,
     setup_problems,
     slug,
+    start_problem,
     team_name_problem,
     team_references,
 )
@@ -162,3 +163,12 @@ def test_apply_setup_refuses_a_team_still_referred_to() -> None:
     with pytest.raises(ValueError, match="entries\\[0\\].team: no team has the id 'a'"):
         apply_setup(live, edited)
     assert live.title == "Old" and len(live.teams) == 1
+
+
+def test_start_problem_is_the_one_rule_the_set_up_and_f5_share() -> None:
+    session = Session(title="x", teams=[Team(id="a", name="A", role="advisor")])
+    missing = start_problem(session)
+    assert missing == "add a Seeking team (the team with the challenge): a workshop needs one to start"
+    assert setup_problems(session) == [f"teams: {missing}"]
+    session.teams.append(Team(id="s", name="S", role="seeking"))
+    assert start_problem(session) is None

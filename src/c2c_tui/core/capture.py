@@ -5,6 +5,15 @@ as typed (brackets, markup-like text, ``|``, emoji, any script); only the outer 
 
 Decisions beyond PRODUCT.md:
 
+* A prefix is a one-letter one (``n:`` ... ``a:``, ``?:``) or a kind's own name (``note:``, ``gap:``,
+  ``follow_up:``; ``follow-up:`` and ``followup:`` too), any case, at the very start of the line (leading
+  whitespace allowed), the colon right after it; a space after the colon is optional (``a:Call``).
+  Anything else ending in a colon (``ex:``, ``Q:``, ``https:``, ``re:``) is text.
+* A one-letter prefix directly followed by a backslash or ``/`` is text, not a prefix: ``c:/data`` and
+  a Windows path like it are drive letters, never a context entry "/data".
+* A second prefix right after the first (``a: n: see ...``, ``gap: idea: ...``, ``n: note: ...``) is
+  refused with a :class:`CaptureError` naming both (typing on after a refused line gives such lines);
+  nothing is stored, the line stays to be fixed.
 * A token is a whole whitespace-separated word that starts with ``#``, ``@`` or ``due:``; trailing
   punctuation (``#seville,``) stays in the text, anything else glued to the word makes it plain text.
 * A token is removed with one adjacent space (the one after it; before it when punctuation follows),
@@ -14,9 +23,13 @@ Decisions beyond PRODUCT.md:
 * Only the first usable token of each sort is taken; a later one stays in the text and a note says so.
   A ``#word`` that matches no team (or several) is not usable, so a later ``#word`` may still be taken.
 * ``@name`` matching exactly one participant gives that participant's full name and, when no ``#team``
-  was taken, the participant's team. An unknown or ambiguous ``@name`` is kept as typed (without ``@``).
+  was taken, the participant's team. An unknown or ambiguous ``@name`` is kept as typed (without ``@``),
+  with a note: "new person: Nobody" for an unknown one.
 * Any ``due:`` word on an action that is not a real date stays in the text with a note; on other kinds
   only a well-formed ``due:YYYY-MM-DD`` gets a note (so "the report is due:friday" in a note stays quiet).
+  A due date before ``today`` (passed in by the caller; no check without it) is taken, with a note.
+* What is removed from the stored text: the prefix, the one ``#team`` that matched a team, the first
+  ``@name`` and an action's first valid ``due:YYYY-MM-DD``, each with one adjacent space. Nothing else.
 """
 
 from __future__ import annotations
@@ -28,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
+from .phases import kind_label
 from .phases import phase as phase_info
 
 PREFIX_KINDS: dict[str, str] = {
@@ -45,7 +59,18 @@ PREFIX_KINDS: dict[str, str] = {
     "a": "action",
 }
 
-_PREFIX_RE = re.compile(r"\s*([ncsgeiwkfoaNCSGEIWKFOA?]):")
+# The stored kinds' own names work as prefixes too (and two spellings of follow-up that people type).
+KIND_PREFIXES: dict[str, str] = {
+    **{kind: kind for kind in PREFIX_KINDS.values()},
+    "follow-up": "follow_up",
+    "followup": "follow_up",
+}
+
+_LONG = "|".join(re.escape(name) for name in sorted(KIND_PREFIXES, key=len, reverse=True))
+_SHORT = "".join(re.escape(letter) for letter in PREFIX_KINDS)
+# a kind name, or one letter that is not a drive letter of a path (``c:\temp``, ``c:/data``)
+# (ASCII-only caseless matching: "\u017f:" or the Kelvin sign must not pass for "s:" or "k:")
+_PREFIX_RE = re.compile(rf"\s*(?ai:({_LONG}):|([{_SHORT}]):(?![\\/]))")
 _WORD_RE = re.compile(r"\S+")
 _DUE_RE = re.compile(r"[Dd][Uu][Ee]:")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -79,16 +104,29 @@ class _Person(Protocol):
     team: str | None
 
 
-def _split_prefix(line: str) -> tuple[str | None, str]:
+def _prefix(line: str) -> tuple[str, str, str] | None:
+    """(kind, the prefix as typed, the rest of the line) when the line starts with a prefix."""
     match = _PREFIX_RE.match(line)
     if match is None:
+        return None
+    if match.group(1) is not None:
+        kind, typed = KIND_PREFIXES[match.group(1).lower()], match.group(1)
+    else:
+        kind, typed = PREFIX_KINDS[match.group(2).lower()], match.group(2)
+    return kind, typed + ":", line[match.end() :]
+
+
+def split_prefix(line: str) -> tuple[str | None, str]:
+    """(the prefix's kind, the rest of the line), or (None, the line) when it starts with no prefix."""
+    found = _prefix(line)
+    if found is None:
         return None, line
-    return PREFIX_KINDS[match.group(1).lower()], line[match.end() :]
+    return found[0], found[2]
 
 
 def kind_for(line: str, phase: str) -> str:
     """The kind this line will make: its prefix's, or the phase's default (cheap; no token matching)."""
-    kind, _ = _split_prefix(line)
+    kind, _ = split_prefix(line)
     return kind if kind is not None else phase_info(phase).default_kind
 
 
@@ -175,8 +213,16 @@ def match_person(word: str, participants: Sequence[_Person]) -> list[_Person]:
 
 
 class _Parser:
-    def __init__(self, body: str, kind: str, teams: Sequence[_Team], participants: Sequence[_Person]) -> None:
+    def __init__(
+        self,
+        body: str,
+        kind: str,
+        teams: Sequence[_Team],
+        participants: Sequence[_Person],
+        today: date | None,
+    ) -> None:
         self.body = body
+        self.today = today
         self.kind = kind
         self.teams = teams
         self.participants = participants
@@ -248,6 +294,8 @@ class _Parser:
             self.person = name
             if found:
                 self.notes.append(f"{token} could be {_names([p.name for p in found], 'or')}: kept as typed")
+            else:
+                self.notes.append(f"new person: {name} (not among the participants)")
         self._consume(start, len(token), bool(rest))
 
     def _due(self, word: str, start: int) -> None:
@@ -268,6 +316,10 @@ class _Parser:
         except ValueError:
             self.notes.append(f"{token} is not a date: kept in the text")
             return
+        if self.today is not None and self.due < self.today:
+            self.notes.append(
+                f"due {self.due.isoformat()} is in the past (today is {self.today.isoformat()})"
+            )
         self._consume(start, len(token), match.end() < len(word))
 
 
@@ -276,11 +328,25 @@ def parse(
     phase: str,
     teams: Sequence[_Team],
     participants: Sequence[_Person] = (),
+    *,
+    today: date | None = None,
 ) -> Capture:
-    """Parse one capture line typed during ``phase``. Raises :class:`CaptureError` if nothing is left to add."""
-    prefix_kind, body = _split_prefix(line)
+    """Parse one capture line typed during ``phase``.
+
+    Raises :class:`CaptureError` if nothing is left to add or the line starts with two prefixes.
+    ``today`` (the workshop's date, from the caller's clock) lets a past ``due:`` date be noted.
+    """
+    first = _prefix(line)
+    prefix_kind, body = (None, line) if first is None else (first[0], first[2])
+    if first is not None:
+        second = _prefix(body)
+        if second is not None:
+            raise CaptureError(
+                f"two prefixes: {first[1]} ({kind_label(first[0])}) and {second[1]} ({kind_label(second[0])});"
+                " delete one and press Enter"
+            )
     kind = prefix_kind if prefix_kind is not None else phase_info(phase).default_kind
-    parser = _Parser(body, kind, teams, participants)
+    parser = _Parser(body, kind, teams, participants, today)
     parser.run()
     text = parser.text()
     if not text:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from .model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId, utc
@@ -335,6 +335,22 @@ def previous_phase(session: Session, now: datetime) -> ClockEvent | None:
     return append_event(session, now, "back", st.phase)
 
 
+def go_to(session: Session, now: datetime, target: PhaseId) -> list[ClockEvent] | None:
+    """Move to ``target`` as that many ``next`` or ``back`` events would (all stamped alike).
+
+    The run state carries over as with PageDown / PageUp: running stays running, paused stays paused,
+    and before the start it is a preview that costs no time (F5 then starts the clock there). It never
+    finishes the workshop. ``None`` when already there or once finished (PageUp reopens first).
+    """
+    st = state_of(session, now)
+    steps = PHASE_IDS.index(target) - st.index
+    if st.state == "finished" or steps == 0:
+        return None
+    kind: ClockEventKind = "next" if steps > 0 else "back"
+    direction = 1 if steps > 0 else -1
+    return [append_event(session, now, kind, PHASE_IDS[st.index + i * direction]) for i in range(abs(steps))]
+
+
 def extend(session: Session, now: datetime, minutes: int) -> ClockEvent | None:
     """Add (or take, when negative) minutes on the current phase's budget; never below one minute.
 
@@ -384,3 +400,20 @@ def format_remaining(seconds: float) -> str:
     if seconds >= 0:
         return format_clock(math.ceil(seconds))
     return "+" + format_clock(math.floor(-seconds))
+
+
+def to_minute(moment: datetime) -> datetime:
+    """``moment`` rounded to the nearest minute (half a minute rounds up): 07:49:55 -> 07:50."""
+    return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
+def time_of_day(moment: datetime, tz: tzinfo | None = None, *, day: date | None = None) -> str:
+    """A time shown to the minute, rounded (never cut): ``07:50`` for 07:49:55, ``07:49`` for 07:49:29.
+
+    Shown in ``tz`` (the machine's zone when None). With ``day``, a time on another date (after the
+    rounding: 23:59:45 is the next day's 00:00) shows its date too: ``2026-11-13 00:00``.
+    """
+    shown = to_minute(moment.astimezone(tz))
+    if day is not None and shown.date() != day:
+        return f"{shown:%Y-%m-%d %H:%M}"
+    return f"{shown:%H:%M}"

@@ -171,13 +171,19 @@ def _plural(word: str, n: int) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
+def start_problem(session: Session) -> str | None:
+    """What a workshop lacks before its clock may start (one line), or None. The set-up and F5 both ask."""
+    if not session.seeking_teams:
+        return "add a Seeking team (the team with the challenge): a workshop needs one to start"
+    return None
+
+
 def setup_problems(session: Session) -> list[str]:
     """What blocks saving this set-up (one line each); [] when it can be saved."""
     problems = []
-    if not session.seeking_teams:
-        problems.append(
-            "teams: add a Seeking team (the team with the challenge): a workshop needs one to start"
-        )
+    missing = start_problem(session)
+    if missing is not None:
+        problems.append(f"teams: {missing}")
     for index, team in enumerate(session.teams):
         problem = team_name_problem(session.teams[:index], team.name)
         if problem:

@@ -7,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .clock import ClockState, format_remaining
+from .clock import ClockState, format_remaining, time_of_day
 from .model import Session
 from .phases import phase
 
 
 def local_hhmm(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
+    """The local time of day to the minute, rounded (07:49:55 shows 07:50)."""
+    return time_of_day(moment)
 
 
 def offset_words(seconds: float) -> str:
@@ -50,12 +51,7 @@ def status_lines(session: Session, state: ClockState) -> list[str]:
     info = phase(state.phase)
     lines = [f"{session.title}", f"{info.title} · {state.state.upper()}"]
     if state.state == "finished":
-        local = state.projected_finish.astimezone()
-        when = (
-            local.strftime("%H:%M")
-            if local.date() == state.now.astimezone().date()
-            else local.strftime("%Y-%m-%d %H:%M")
-        )
+        when = time_of_day(state.projected_finish, day=state.now.astimezone().date())
         lines.append(f"finished at {when} ({offset_words(state.offset_seconds)})")
         return lines
     budget_min = state.budget_seconds // 60

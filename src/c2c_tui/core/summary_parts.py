@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from . import mdtext as md
 from .agenda import total_minutes
-from .clock import ClockState, format_clock, state_of
+from .clock import ClockState, format_clock, state_of, time_of_day
 from .model import Option, Session
 from .phases import phase
 from .prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
@@ -22,8 +22,8 @@ def _signed(seconds: float) -> str:
     return ("+" if seconds > 0 else "-") + format_clock(round(seconds))
 
 
-def _time(dt: datetime, day: object) -> str:
-    return f"{dt:%H:%M} UTC" if dt.date() == day else f"{dt:%Y-%m-%d %H:%M} UTC"
+def _time(dt: datetime, day: date) -> str:
+    return f"{time_of_day(dt, UTC, day=day)} UTC"
 
 
 def _state(session: Session, now: datetime | None) -> ClockState | None:

@@ -25,7 +25,7 @@ from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import phase
-from c2c_tui.core.setup import apply_setup
+from c2c_tui.core.setup import apply_setup, start_problem
 from c2c_tui.core.store import SessionFile
 from c2c_tui.tui.alerts import AlertWatch, next_tick_delay
 from c2c_tui.tui.autosave import GROUP as AUTOSAVE_GROUP
@@ -40,7 +40,7 @@ from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
 REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than this asks first
-SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "quit_saved"})
+SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved"})
 
 
 class C2CApp(NeutralScreen, App[None]):
@@ -172,6 +172,10 @@ class C2CApp(NeutralScreen, App[None]):
     # -- actions (the commands in tui/commands.py) ------------------------------------------------------
 
     def action_toggle_clock(self) -> None:
+        missing = start_problem(self.session) if self.clock_state().state == "ready" else None
+        if missing is not None:
+            self.say(f"The clock cannot start yet: {missing}. F3 opens the set-up.", severity="warning")
+            return
         if core_clock.toggle(self.session, self.clock.now()) is None:
             self.say("The workshop has finished: PgUp reopens the last phase.")
             return
@@ -220,6 +224,21 @@ class C2CApp(NeutralScreen, App[None]):
         if core_clock.previous_phase(self.session, self.clock.now()) is None:
             self.say("This is the first phase.")
             return
+        self.clock_changed()
+
+    def action_go_to_phase(self, phase_id: PhaseId) -> None:
+        """The palette's "Go to ...": straight to a phase, the run state carrying over as with PgDn/PgUp."""
+        state = self.clock_state()
+        if core_clock.go_to(self.session, self.clock.now(), phase_id) is None:
+            if state.state == "finished":
+                self.say("The workshop has finished: PgUp reopens the last phase.")
+            else:
+                self.say(f"Already in {phase(phase_id).title}.")
+            return
+        if state.state == "ready":
+            self.say(f"{phase(phase_id).title}: the clock has not started; F5 starts it here.")
+        elif state.state == "paused":
+            self.say(f"{phase(phase_id).title}: the clock is paused; F5 resumes it.")
         self.clock_changed()
 
     def action_extend(self, minutes: int) -> None:

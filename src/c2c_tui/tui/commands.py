@@ -13,11 +13,13 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from c2c_tui.core.phases import PHASES
+
 
 @dataclass(frozen=True)
 class Command:
     id: str
-    key: str
+    key: str  # "" for a palette-only command (no key binding)
     label: str  # short, for the footer
     title: str  # the name in the command palette
     description: str  # one line, for the help screen and the palette's help line
@@ -111,8 +113,21 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+# Palette only (no key): straight to any phase, through the clock's next/back events.
+COMMANDS += tuple(
+    Command(
+        f"goto-{p.id}",
+        "",
+        f"Go to {p.short}",
+        f"Go to {p.title}",
+        f"Straight to {p.short}; the clock carries on as with PgDn/PgUp",
+        f"go_to_phase({p.id!r})",
+    )
+    for p in PHASES
+)
+
 BY_ID = {command.id: command for command in COMMANDS}
-WALL_KEYS = frozenset(command.key for command in COMMANDS if command.wall)
+WALL_KEYS = frozenset(command.key for command in COMMANDS if command.wall and command.key)
 
 
 def bindings() -> list[Binding]:
@@ -128,11 +143,14 @@ def bindings() -> list[Binding]:
             id=c.id,
         )
         for c in COMMANDS
+        if c.key
     ]
 
 
 def key_name(command: Command) -> str:
-    """How a key is written in the help screen: F5, PgDn, ctrl+s."""
+    """How a key is written in the help screen: F5, PgDn, ctrl+s; "ctrl+p" for a palette-only command."""
+    if not command.key:
+        return "ctrl+p"
     if command.key_display:
         return command.key_display
     return command.key.upper() if command.key.startswith("f") else command.key
@@ -142,7 +160,7 @@ class C2CCommands(Provider):
     """The command palette entries: the same commands as the keys."""
 
     def _hit_text(self, command: Command) -> str:
-        return f"{command.title} ({key_name(command)})"
+        return f"{command.title} ({key_name(command)})" if command.key else command.title
 
     async def discover(self) -> Hits:
         for command in COMMANDS:

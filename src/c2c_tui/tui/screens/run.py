@@ -74,6 +74,7 @@ class RunScreen(Screen[None]):
         self.query_one(BigClock).show(state)
         self.query_one(PlanInfo).show(state)
         self.query_one(AgendaStrip).show(state)
+        self.query_one(CaptureBar).today = state.now.astimezone().date()
         if state.phase != self.phase_id:
             self.phase_id = state.phase
             session = self.c2c.session

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -82,6 +83,7 @@ class CaptureBar(Vertical):
         self.phase: PhaseId = "rapport"
         self.teams: tuple[Team, ...] = ()
         self.participants: tuple[Participant, ...] = ()
+        self.today: date | None = None  # set by the screen from its clock: a past due: date is noted
         self.history: list[str] = []
         self._history_index: int | None = None  # None: editing a fresh line
         self._draft = ""
@@ -131,7 +133,7 @@ class CaptureBar(Vertical):
     def _accept(self, line: str) -> bool:
         """One line entered (called by the input at that very key): post it, or say why not (it stays)."""
         try:
-            capture = parse(line, self.phase, self.teams, self.participants)
+            capture = parse(line, self.phase, self.teams, self.participants, today=self.today)
         except CaptureError as error:
             self.show_note(str(error), error=True)
             return False

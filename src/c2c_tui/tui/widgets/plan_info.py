@@ -19,7 +19,7 @@ def plan_text(state: ClockState) -> Text:
     text.append(f"{budget} min" + (f" ({change:+d})" if change else ""), style="bold")
     text.append("\nNext       ", style="dim")
     if state.state == "finished":
-        text.append("nothing: finished", style="bold")
+        text.append("nothing, all done", style="bold")
     elif state.next_phase is None:
         text.append("the end", style="bold")
     else:
