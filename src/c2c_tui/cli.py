@@ -158,7 +158,7 @@ def report(error: BaseException) -> int:
 
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
-    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, total_minutes
+    from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, total_minutes
     from c2c_tui.core.newsession import UnknownTemplate, new_session
     from c2c_tui.core.store import save, title_from_path
 
@@ -180,7 +180,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 @command("templates")
 def cmd_templates(args: argparse.Namespace) -> int:
-    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, TEMPLATES
+    from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, TEMPLATES
     from c2c_tui.core.model import PHASE_IDS
 
     width = max(len(name) for name in TEMPLATES)
@@ -225,7 +225,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 @command("status")
 def cmd_status(args: argparse.Namespace) -> int:
     from c2c_tui.core.clock import SystemClock, state_of
-    from c2c_tui.core.status import status_json, status_lines
+    from c2c_tui.core.clock.status import status_json, status_lines
     from c2c_tui.core.store import load
 
     session = load(args.path)
@@ -268,7 +268,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from c2c_tui.core.demo import make_demo_copy
+    from c2c_tui.core.store.demo import make_demo_copy
 
     path = make_demo_copy(args.dir, keep_clock=args.as_is)
     code = _run_app(path, demo=True)
@@ -280,7 +280,7 @@ def _run_app(path: Path, demo: bool = False) -> int:
     from c2c_tui.core.store import SessionFile
 
     session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
-    from c2c_tui.tui.launch import run_app
+    from c2c_tui.tui.run.launch import run_app
 
     return run_app(session_file, demo=demo)
 
@@ -291,7 +291,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
     from c2c_tui.core.followup import collect, render_csv, render_md, render_table
-    from c2c_tui.core.library import scan
+    from c2c_tui.core.followup.library import scan
 
     library = scan(args.dir)
     for problem in library.problems:
@@ -310,14 +310,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 @command("follow")
 def cmd_follow(args: argparse.Namespace) -> int:
-    from c2c_tui.tui.follow_app import run_follow
+    from c2c_tui.tui.follow.app import run_follow
 
     return run_follow(args.path)
 
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
-    from c2c_tui.tui.serve import ServeError, serve
+    from c2c_tui.tui.follow.serve import ServeError, serve
 
     try:
         return serve(args.path, host=args.host, port=args.port, public=args.public)
@@ -331,6 +331,6 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def _run_home(folder: Path, start: str) -> int:
-    from c2c_tui.tui.home_launch import run_home
+    from c2c_tui.tui.home.launch import run_home
 
     return run_home(folder, start)  # type: ignore[arg-type]

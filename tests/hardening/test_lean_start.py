@@ -24,11 +24,11 @@ NOT_AT_START = (
     "tomllib",
     "markdown_it",
     "c2c_tui.core.summary",
-    "c2c_tui.tui.screens.edit_item",
-    "c2c_tui.tui.screens.action_form",
-    "c2c_tui.tui.screens.choose",
-    "c2c_tui.tui.screens.help",
-    "c2c_tui.tui.screens.wall",
+    "c2c_tui.tui.dialogs.text_dialog",
+    "c2c_tui.tui.dialogs.action_form",
+    "c2c_tui.tui.dialogs.choice",
+    "c2c_tui.tui.run.help",
+    "c2c_tui.tui.run.wall",
 )
 
 
@@ -40,7 +40,7 @@ def test_the_first_screen_imports_only_what_it_needs(tmp_path: Path) -> None:
         import sys
         import c2c_tui.cli
         from c2c_tui.core.store import SessionFile
-        from c2c_tui.tui.app import make_app
+        from c2c_tui.tui.run.app import make_app
 
         app = make_app(SessionFile.open(sys.argv[1]))
         loaded = [name for name in {NOT_AT_START!r} if name in sys.modules]

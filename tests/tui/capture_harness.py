@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
+from c2c_tui.core.capture.editor import Editor
 from c2c_tui.core.clock import FakeClock
-from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import Participant, PhaseId, Session, Team
-from c2c_tui.tui.messages import SessionChanged
-from c2c_tui.tui.widgets.capture_bar import CaptureBar
-from c2c_tui.tui.widgets.work_area import WorkArea
+from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.messages import SessionChanged
+from c2c_tui.tui.run.work.area import WorkArea
 
 START = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 

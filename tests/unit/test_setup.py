@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from c2c_tui.core import store
-from c2c_tui.core.errors import SessionError
 from c2c_tui.core.model import ClockEvent, Entry, Participant, Session, Team
+from c2c_tui.core.reading.errors import SessionError
 from c2c_tui.core.setup import (
     apply_setup,
     clock_after,

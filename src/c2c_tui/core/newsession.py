@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template, unknown_template
+from .clock.agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template, unknown_template
 from .model import Session
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import SessionError
 from .model import Session, Team
 from .problems import one_line_error
-from .store import save
+from .reading.errors import SessionError
+from .store.session_file import save
 
 MAX_MINUTES = 24 * 60
 SETUP_FIELDS = ("title", "workshop", "teams", "participants", "agenda")

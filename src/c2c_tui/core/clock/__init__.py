@@ -1,0 +1,44 @@
+"""The workshop clock: the event log and the state derived from it (``log``), the agenda and its
+templates (``agenda``), the one-look status (``status``) and when to alert (``alerts``).
+
+The front re-exports the event-log names callers use (``from c2c_tui.core import clock``); the other parts
+are imported by their own module name.
+"""
+
+from .log import (
+    Clock,
+    ClockState,
+    FakeClock,
+    PhaseTiming,
+    RunState,
+    SystemClock,
+    append_event,
+    derive,
+    extend,
+    finish,
+    format_clock,
+    format_remaining,
+    next_phase,
+    previous_phase,
+    state_of,
+    toggle,
+)
+
+__all__ = [
+    "Clock",
+    "ClockState",
+    "FakeClock",
+    "PhaseTiming",
+    "RunState",
+    "SystemClock",
+    "append_event",
+    "derive",
+    "extend",
+    "finish",
+    "format_clock",
+    "format_remaining",
+    "next_phase",
+    "previous_phase",
+    "state_of",
+    "toggle",
+]

@@ -1,0 +1,87 @@
+"""The follow screen: what the room sees of a session run elsewhere. Nothing on it can change the session.
+
+The same display widgets as the run screen (phase and questions, big clock with the plan, agenda strip),
+then the latest items of the current phase, a banner while the file is missing or invalid, and one line
+saying which file is followed, read-only.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Static
+
+from c2c_tui.core.clock import ClockState
+from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.tui.follow.latest_items import LatestItems
+from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
+from c2c_tui.tui.widgets.big_clock import BigClock
+from c2c_tui.tui.widgets.phase_header import PhaseHeader
+from c2c_tui.tui.widgets.plan_info import PlanInfo
+
+
+class FollowClock(BigClock):
+    """The big clock without the facilitator's key hint (nobody here can press F5)."""
+
+    READY_WORD = "NOT STARTED YET"
+
+
+class FollowScreen(Screen[None]):
+    def __init__(self, path_shown: str) -> None:
+        super().__init__(id="follow")
+        self.path_shown = path_shown
+        self.phase_id: PhaseId | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="follow-waiting", markup=False)
+        yield PhaseHeader(id="phase")
+        with Horizontal(id="band"):
+            yield FollowClock(id="clock")
+            yield PlanInfo(id="plan")
+        yield AgendaStrip(id="agenda")
+        yield LatestItems(id="latest")
+        yield Static("", id="follow-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.call_after_refresh(self.app.show_all)  # type: ignore[attr-defined]
+
+    def show_clock(self, state: ClockState, session: Session) -> None:
+        self.query_one(BigClock).show(state)
+        self.query_one(PlanInfo).show(state)
+        self.query_one(AgendaStrip).show(state)
+        if state.phase != self.phase_id:
+            self.phase_id = state.phase
+            self.query_one(PhaseHeader).show(state.phase)
+            self.show_items(session)
+
+    def show_items(self, session: Session) -> None:
+        if self.phase_id is not None:
+            self.query_one(LatestItems).show(session, self.phase_id)
+
+    def show_waiting(self, reason: str, have_session: bool) -> None:
+        banner = self.query_one("#follow-waiting", Static)
+        if not reason:
+            banner.display = False
+            return
+        text = Text(f" waiting for {self.path_shown}: ", style="bold")
+        text.append(reason)
+        if have_session:
+            text.append("  (showing the last good version)")
+        banner.update(text)
+        banner.display = True
+
+    def show_status(self, title: str, updated: str) -> None:
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(f"following {self.path_shown} · read-only", style="bold")
+        if updated:
+            line.append(f" · updated {updated}")
+        line.append(" · q quits", style="dim")
+        if title:
+            line.append("  ·  ")
+            line.append(title, style="bold")
+        self.query_one("#follow-status", Static).update(line)
+
+    def flash(self) -> None:
+        self.query_one(BigClock).flash()
