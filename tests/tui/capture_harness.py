@@ -48,7 +48,7 @@ class CaptureApp(App[None]):
         self.changes: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield WorkArea()
+        yield WorkArea(self)
         yield CaptureBar()
 
     def on_mount(self) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from c2c_tui.core import clock as core_clock
 from c2c_tui.core.capture.editor import Editor
@@ -21,11 +21,12 @@ from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.phases import phase
 from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.run.autosave import GROUP as AUTOSAVE_GROUP
 from c2c_tui.tui.run.autosave import AutoSaver
 from c2c_tui.tui.run.commands import C2CCommands, bindings
+from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.run_screen import RunScreen
+from c2c_tui.tui.screen_roles import ClockView, ErrorsOnly, HoldsRunKeys
 from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
@@ -40,11 +41,15 @@ class C2CApp(App[None]):
 
     def __init__(self, session_file: SessionFile, clock: Clock | None = None) -> None:
         super().__init__()
-        self.session_file = session_file
-        self.session = session_file.session
         self.clock: Clock = clock or SystemClock()
-        self.editor = Editor(self.session)
-        self.saver = AutoSaver(self, self._save_problem)
+        saver = AutoSaver(
+            session_file,
+            self.clock,
+            set_timer=self.set_timer,
+            run_worker=self.run_worker,
+            on_problem=self._save_problem,
+        )
+        self.context = RunContext(session_file, self.clock, Editor(session_file.session), saver)
         self.alerts = AlertWatch()
         self.quit_without_saving = False
         self._quit_armed = False
@@ -52,10 +57,26 @@ class C2CApp(App[None]):
         self._tick_timer: Any = None
         use_default_theme(self)
 
-    # -- state ----------------------------------------------------------------------------------------
+    # -- state (thin properties over the context, for the tests and the bench) -----------------------
+
+    @property
+    def session_file(self) -> SessionFile:
+        return self.context.session_file
+
+    @property
+    def session(self) -> Session:
+        return self.context.session
+
+    @property
+    def editor(self) -> Editor:
+        return self.context.editor
+
+    @property
+    def saver(self) -> AutoSaver:
+        return self.context.saver
 
     def clock_state(self) -> ClockState:
-        return core_clock.state_of(self.session, self.clock.now())
+        return self.context.clock_state()
 
     @property
     def current_phase(self) -> PhaseId:
@@ -66,7 +87,7 @@ class C2CApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, RunScreen))
 
     def get_default_screen(self) -> RunScreen:
-        return RunScreen()
+        return RunScreen(self.context)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.tick)
@@ -76,9 +97,8 @@ class C2CApp(App[None]):
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
         state = self.clock_state()
         for screen in self.screen_stack:
-            show = getattr(screen, "show_clock", None)
-            if show is not None and screen.is_mounted:
-                show(state)
+            if isinstance(screen, ClockView) and screen.is_mounted:
+                screen.show_clock(state)
         alert = self.alerts.check(state)
         if alert is not None:
             self.alert(alert)
@@ -89,16 +109,15 @@ class C2CApp(App[None]):
     def alert(self, kind: str) -> None:
         """A flash on the clock, and the bell unless it is muted."""
         for screen in self.screen_stack:
-            flash = getattr(screen, "flash", None)
-            if flash is not None and screen.is_mounted:
-                flash()
+            if isinstance(screen, ClockView) and screen.is_mounted:
+                screen.flash()
         if self.session.settings.bell:
             self.bell()
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text is never markup). The wall view stays clean: there
         only errors are shown (the clock itself shows what a key did)."""
-        if severity != "error" and type(self.screen).__name__ == "WallScreen":
+        if severity != "error" and isinstance(self.screen, ErrorsOnly):
             return
         self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
 
@@ -121,15 +140,8 @@ class C2CApp(App[None]):
         self.post_message(SessionChanged("clock"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != AUTOSAVE_GROUP:
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.saver.finished(event.worker.result)
-        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
-            self.saver.finished(None)
-        else:
-            return
-        self.show_status()
+        if self.saver.worker_changed(event):
+            self.show_status()
 
     def _save_problem(self, problem: str | None) -> None:
         if problem is None:
@@ -202,7 +214,7 @@ class C2CApp(App[None]):
         if isinstance(self.screen, WallScreen):
             self.screen.dismiss()
         else:
-            self.push_screen(WallScreen())
+            self.push_screen(WallScreen(self.context))
 
     def action_setup(self) -> None:
         from c2c_tui.tui.setup.setup_screen import SetupScreen
@@ -227,7 +239,7 @@ class C2CApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the set-up form is open, the clicker and quit keys wait: they must not move the workshop
         on, or quit and lose the form, behind the facilitator's back."""
-        return not (action in SETUP_BLOCKS and type(self.screen).__name__ == "SetupScreen")
+        return not (action in SETUP_BLOCKS and isinstance(self.screen, HoldsRunKeys))
 
     def action_help(self) -> None:
         from c2c_tui.tui.run.help import HelpScreen

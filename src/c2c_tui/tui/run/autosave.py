@@ -11,6 +11,9 @@
 - A failed save (disk full, read-only, changed on disk): everything stays in memory, the app is told once
   (``on_problem``), and it is retried every ``RETRY_SECONDS``. Saves never overlap (one lock).
 - ``save_now()`` saves synchronously (ctrl+s, quit, after a crash) and returns the problem or None.
+
+Its collaborators are handed in: the session file, the clock, and the app's ``set_timer`` and
+``run_worker``; the app passes its worker events to ``worker_changed`` and shows ``status_words()``.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from textual.worker import Worker, WorkerState
+
+from c2c_tui.core.clock import Clock
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading.errors import SessionError
-
-if TYPE_CHECKING:
-    from c2c_tui.tui.run.app import C2CApp
+from c2c_tui.core.store import SessionFile
 
 MIN_INTERVAL = 0.3
 RETRY_SECONDS = 5.0
@@ -41,8 +45,19 @@ def _problem(error: Exception) -> str:
 
 
 class AutoSaver:
-    def __init__(self, app: C2CApp, on_problem: Callable[[str | None], None]) -> None:
-        self.app = app
+    def __init__(
+        self,
+        session_file: SessionFile,
+        clock: Clock,
+        *,
+        set_timer: Callable[..., Any],
+        run_worker: Callable[..., Any],
+        on_problem: Callable[[str | None], None],
+    ) -> None:
+        self.session_file = session_file
+        self.clock = clock
+        self.set_timer = set_timer
+        self.run_worker = run_worker
         self.on_problem = on_problem  # called with the message on the first failure, None when saved again
         self.dirty = False
         self.saving = False
@@ -68,7 +83,7 @@ class AutoSaver:
         if delay is None:
             delay = self._last_start + MIN_INTERVAL - time.monotonic()
         delay = max(delay, 0.01)  # a Textual timer cannot have a zero delay
-        self._timer = self.app.set_timer(delay, self._flush, name="autosave")
+        self._timer = self.set_timer(delay, self._flush, name="autosave")
 
     def _flush(self) -> None:
         self._timer = None
@@ -78,8 +93,8 @@ class AutoSaver:
         self.saving = True
         self._last_start = time.monotonic()
         self._attempt += 1
-        attempt, data, now = self._attempt, self.app.session.model_dump(), self.app.clock.now()
-        self.app.run_worker(
+        attempt, data, now = self._attempt, self.session_file.session.model_dump(), self.clock.now()
+        self.run_worker(
             lambda: self._save_in_thread(attempt, data, now),
             name="autosave",
             group=GROUP,
@@ -96,7 +111,7 @@ class AutoSaver:
         if self._lock.locked():
             return
         try:
-            self.app.session_file.warm()
+            self.session_file.warm()
         except SAVE_ERRORS:
             pass  # only a head start: the next save says what is wrong
 
@@ -106,13 +121,36 @@ class AutoSaver:
         try:
             snapshot = Session.model_validate(data)
             with self._lock:
-                self.app.session_file.save(now, session=snapshot)
+                self.session_file.save(now, session=snapshot)
         except SAVE_ERRORS as error:  # keep everything in memory, say so, retry
             return attempt, now, _problem(error)
         return attempt, now, None
 
+    def worker_changed(self, event: Worker.StateChanged) -> bool:
+        """Take a worker's state change (the app hands on every one); True if it was a save that ended."""
+        if event.worker.group != GROUP:
+            return False
+        if event.state == WorkerState.SUCCESS:
+            self.finished(event.worker.result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.finished(None)
+        else:
+            return False
+        return True
+
+    def status_words(self) -> tuple[str, str]:
+        """(how saved, the problem or "") in the words the status line shows."""
+        if self.saved_at is not None:
+            saved = "saved " + self.saved_at.astimezone().strftime("%H:%M:%S")
+        else:
+            saved = "unsaved changes" if self.unsaved else "saved"
+        problem = ""
+        if self.problem:
+            problem = f"{self.problem} · everything is kept in memory; retrying every few seconds"
+        return saved, problem
+
     def finished(self, result: tuple[int, datetime, str | None] | None) -> None:
-        """The worker is done (called on the main thread by the app)."""
+        """The worker is done (on the main thread, from ``worker_changed``)."""
         self.saving = False
         if result is None:  # the worker itself failed or was cancelled
             self.dirty = True
@@ -143,11 +181,11 @@ class AutoSaver:
             self._timer.stop()
             self._timer = None
         self._attempt += 1
-        attempt, now = self._attempt, self.app.clock.now()
+        attempt, now = self._attempt, self.clock.now()
         self.dirty = False
         try:
             with self._lock:
-                self.app.session_file.save(now)
+                self.session_file.save(now)
         except SAVE_ERRORS as error:  # same policy as the thread: keep it in memory and say so
             self._settle(attempt, now, _problem(error))
             self._schedule(RETRY_SECONDS)

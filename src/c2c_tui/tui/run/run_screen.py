@@ -2,12 +2,13 @@
 current phase's items, the capture line (focused), the status line and the footer.
 
 The screen decides, widgets show: the app calls ``show_clock`` on every tick and ``show_items`` after a
-change; a capture from the capture line becomes an item here (``app.editor``) and a SessionChanged.
+change; a capture from the capture line becomes an item here (through the run context's editor) and a
+SessionChanged. It is handed the run context (``run/context.py``) and hands it on to the work area.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -17,6 +18,7 @@ from textual.widgets import Footer
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import PhaseId
 from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.status_line import StatusLine
 from c2c_tui.tui.run.work.area import WorkArea
@@ -25,22 +27,16 @@ from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
 from c2c_tui.tui.widgets.plan_info import PlanInfo
 
-if TYPE_CHECKING:
-    from c2c_tui.tui.run.app import C2CApp
-
 
 class RunScreen(Screen[None]):
     AUTO_FOCUS = "#capture"
     # below 64 columns the plan beside the clock goes (c2c.tcss), so the clock keeps its room
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-wide")]
 
-    def __init__(self) -> None:
+    def __init__(self, context: RunContext) -> None:
         super().__init__(id="run")
+        self.context = context
         self.phase_id: PhaseId | None = None
-
-    @property
-    def c2c(self) -> C2CApp:
-        return cast("C2CApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield PhaseHeader(id="phase")
@@ -48,13 +44,13 @@ class RunScreen(Screen[None]):
             yield BigClock(id="clock")
             yield PlanInfo(id="plan")
         yield AgendaStrip(id="agenda")
-        yield WorkArea(id="work")
+        yield WorkArea(self.context, id="work")
         yield CaptureBar(id="capture-bar")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.show_clock(self.c2c.clock_state())
+        self.show_clock(self.context.clock_state())
         self.show_status()
 
     def show_clock(self, state: ClockState) -> None:
@@ -64,7 +60,7 @@ class RunScreen(Screen[None]):
         self.query_one(AgendaStrip).show(state)
         if state.phase != self.phase_id:
             self.phase_id = state.phase
-            session = self.c2c.session
+            session = self.context.session
             self.query_one(PhaseHeader).show(state.phase)
             self.query_one(CaptureBar).set_context(state.phase, session.teams, session.participants)
             self.show_items()
@@ -72,24 +68,17 @@ class RunScreen(Screen[None]):
     def setup_changed(self) -> None:
         """Teams, people or agenda changed: redraw the header, the capture context and the items."""
         self.phase_id = None
-        self.show_clock(self.c2c.clock_state())
+        self.show_clock(self.context.clock_state())
 
     def show_items(self) -> None:
         if self.phase_id is not None:
-            self.query_one(WorkArea).show(self.c2c.session, self.phase_id)
+            self.query_one(WorkArea).show(self.context.session, self.phase_id)
 
     def show_status(self) -> None:
-        app = self.c2c
-        saver = app.saver
-        if saver.saved_at is not None:
-            saved = "saved " + saver.saved_at.astimezone().strftime("%H:%M:%S")
-        else:
-            saved = "unsaved changes" if saver.unsaved else "saved"
-        problem = ""
-        if saver.problem:
-            problem = f"{saver.problem} · everything is kept in memory; retrying every few seconds"
+        session = self.context.session
+        saved, problem = self.context.saver.status_words()
         self.query_one(StatusLine).show(
-            title=app.session.title, saved=saved, problem=problem, bell=app.session.settings.bell
+            title=session.title, saved=saved, problem=problem, bell=session.settings.bell
         )
 
     def flash(self) -> None:
@@ -97,8 +86,8 @@ class RunScreen(Screen[None]):
 
     def on_capture_bar_submitted(self, message: CaptureBar.Submitted) -> None:
         message.stop()
-        app = self.c2c
-        phase = self.phase_id or app.current_phase
-        app.editor.add_capture(message.capture, phase, app.clock.now())
+        context = self.context
+        phase = self.phase_id or context.clock_state().phase
+        context.editor.add_capture(message.capture, phase, context.now())
         self.show_items()
         self.post_message(SessionChanged("capture"))

@@ -6,8 +6,6 @@ PageUp, the minute keys ...), which keep working here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -15,21 +13,26 @@ from textual.widgets import Static
 
 from c2c_tui.core.clock import ClockState
 from c2c_tui.tui.run.commands import WALL_KEYS
+from c2c_tui.tui.run.context import RunContext
+from c2c_tui.tui.screen_roles import ErrorsOnly
 from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
 
-if TYPE_CHECKING:
-    from c2c_tui.tui.run.app import C2CApp
 
+class WallScreen(ErrorsOnly, Screen[None]):
+    """Only errors are notified here (``ErrorsOnly``): the clock itself shows what a key did."""
 
-class WallScreen(Screen[None]):
+    def __init__(self, context: RunContext) -> None:
+        super().__init__()
+        self.context = context
+
     def compose(self) -> ComposeResult:
         yield PhaseHeader(id="wall-phase")
         yield BigClock(id="wall-clock")
         yield Static("any key returns", id="wall-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.show_clock(cast("C2CApp", self.app).clock_state())
+        self.show_clock(self.context.clock_state())
 
     def show_clock(self, state: ClockState) -> None:
         self.query_one(PhaseHeader).show(state.phase)

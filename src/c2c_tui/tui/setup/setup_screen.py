@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Select, Static, TabbedContent, TabPan
 from c2c_tui.core.model import Session
 from c2c_tui.core.problems import one_line_error
 from c2c_tui.core.setup import setup_problems
+from c2c_tui.tui.screen_roles import HoldsRunKeys
 
 from ..dialogs.confirm import ConfirmDialog
 from .agenda import AgendaPane
@@ -45,7 +46,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-class SetupScreen(Screen[Session | None]):
+class SetupScreen(HoldsRunKeys, Screen[Session | None]):
     DEFAULT_CSS = """
     SetupScreen #setup-heading {
         height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;

@@ -5,13 +5,13 @@ table and, with ``v``, the impact/risk 2x2 in place of the entry list; Part 4 th
 follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt.
 
 Edit keys are declared on the tables (they act only while a table has focus) and come here as
-``ItemTable.EditRequested``; this widget opens the dialog, changes the session through ``app.editor``,
-refreshes itself and posts ``SessionChanged``.
+``ItemTable.EditRequested``; this widget opens the dialog, changes the session through the editor it is
+handed (``EditContext``: the run context, or a test's), refreshes itself and posts ``SessionChanged``.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -19,10 +19,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from c2c_tui.core.capture.editor import EditError, Editor, item_kind
+from c2c_tui.core.capture.editor import Editor, item_kind
 from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.phases import kind_label
 
+from ..context import EditContext
 from ..messages import SessionChanged
 from .actions_table import ActionsTable, action_rows
 from .advisor_panel import AdvisorPanel
@@ -51,11 +52,11 @@ class WorkArea(EditFlows, Vertical):
     WorkArea #work-status.-error { color: $error; text-style: bold; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, context: EditContext, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.context = context
         self.session: Session | None = None
         self.phase: PhaseId | None = None
-        self._fallback_editor: Editor | None = None
         self._status_is_result = False
 
     def compose(self) -> ComposeResult:
@@ -144,18 +145,10 @@ class WorkArea(EditFlows, Vertical):
 
     @property
     def editor(self) -> Editor:
-        editor = getattr(self.app, "editor", None)
-        if isinstance(editor, Editor):
-            return editor
-        if self.session is None:
-            raise EditError("nothing to edit yet")
-        if self._fallback_editor is None or self._fallback_editor.session is not self.session:
-            self._fallback_editor = Editor(self.session)
-        return self._fallback_editor
+        return self.context.editor
 
     def now(self) -> datetime:
-        clock: Any = getattr(self.app, "clock", None)
-        return clock.now() if clock is not None else datetime.now(UTC)
+        return self.context.clock.now()
 
     def changed(self, what: str, message: str | Text = "") -> None:
         """After any change: refresh, say what happened, tell the app (it saves)."""
