@@ -2,7 +2,8 @@
 
 Enter parses the line with the current phase, teams and participants. A valid line is posted as
 ``CaptureBar.Submitted`` and the input is cleared (the screen adds it); a ``CaptureError`` is shown in
-the notes line and the text stays. Up / Down recall earlier lines. Escape moves focus to the item list.
+the notes line and the text stays. Up / Down recall earlier lines. Escape posts ``CaptureBar.ToList``:
+the screen moves focus to the item list (the bar does not look for it).
 All user text is shown literally (``Text`` objects, never markup).
 """
 
@@ -172,13 +173,11 @@ class CaptureBar(Vertical):
 
     # -- focus --------------------------------------------------------------------------------------
 
-    def action_to_list(self) -> None:
-        from .work.area import WorkArea
+    class ToList(Message):
+        """Focus should go to the item list (Escape on the capture line)."""
 
-        for area in self.screen.query(WorkArea):
-            if area.display and area.focus_list():
-                return
-        self.screen.focus_next()
+    def action_to_list(self) -> None:
+        self.post_message(self.ToList())
 
     def focus_input(self) -> None:
         self.input.focus()

@@ -17,6 +17,7 @@ from textual.widgets import Footer
 
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import PhaseId
+from c2c_tui.tui.run import focus
 from c2c_tui.tui.run.capture_bar import CaptureBar
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
@@ -91,3 +92,9 @@ class RunScreen(Screen[None]):
         context.editor.add_capture(message.capture, phase, context.now())
         self.show_items()
         self.post_message(SessionChanged("capture"))
+
+    def on_capture_bar_to_list(self, message: CaptureBar.ToList) -> None:
+        focus.to_list(self, message)
+
+    def on_work_area_to_capture(self, message: WorkArea.ToCapture) -> None:
+        focus.to_capture(self, message)

@@ -17,6 +17,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from c2c_tui.core.capture.editor import Editor, item_kind
@@ -119,6 +120,22 @@ class WorkArea(EditFlows, Vertical):
             if table not in lists and table.display:
                 lists.append(table)
         return lists
+
+    class ToCapture(Message):
+        """Focus should go back to the capture line (past the last list, or Escape on a list)."""
+
+    def on_item_table_focus_step(self, message: ItemTable.FocusStep) -> None:
+        """The work area decides where a list's Tab / shift+Tab / Escape goes: another list, or on up."""
+        message.stop()
+        lists = self.visible_lists()
+        table, step = message.table, message.step
+        if step:
+            index = lists.index(table) if table in lists else (len(lists) if step > 0 else 0)
+            target = index + step
+            if 0 <= target < len(lists):
+                lists[target].focus()
+                return
+        self.post_message(self.ToCapture())
 
     def focus_list(self) -> bool:
         """Focus the phase's main list (Escape from the capture line). False if nothing to focus."""

@@ -6,7 +6,9 @@ keeping the cursor on the same item. Cells are always ``Text`` (a ``str`` cell w
 The text column (``flex``) takes the width the other columns leave, with an ellipsis when cut.
 
 The edit keys shared by every list live here; they post :class:`ItemTable.EditRequested` and the
-:class:`~c2c_tui.tui.widgets.work_area.WorkArea` decides. They only act while the table has focus.
+:class:`~c2c_tui.tui.run.work.area.WorkArea` decides. They only act while the table has focus. Tab,
+shift+tab and Escape post :class:`ItemTable.FocusStep`: the work area (and the screen) decide where focus
+goes; a table never looks up its container or the capture line.
 """
 
 from __future__ import annotations
@@ -85,6 +87,17 @@ class ItemTable(DataTable[Text]):
         text: str
         focus: bool = False
         table: ItemTable | None = None
+
+    @dataclass
+    class FocusStep(Message):
+        """Focus should move on: ``step`` +1 to the next list, -1 to the previous, 0 to the capture line."""
+
+        table: ItemTable
+        step: int
+
+        @property
+        def control(self) -> ItemTable:
+            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
@@ -196,34 +209,14 @@ class ItemTable(DataTable[Text]):
             return
         self.post_message(self.EditRequested(self, item, op))
 
-    def _lists(self) -> list[ItemTable]:
-        from .area import WorkArea
-
-        area = next((a for a in self.ancestors if isinstance(a, WorkArea)), None)
-        return [self] if area is None else area.visible_lists()
-
     def action_to_capture(self) -> None:
-        from ..capture_bar import CaptureBar
-
-        bars = self.screen.query(CaptureBar)
-        if bars:
-            bars.first().focus_input()
+        self.post_message(self.FocusStep(self, 0))
 
     def action_next_list(self) -> None:
-        lists = self._lists()
-        index = lists.index(self) if self in lists else len(lists)
-        if index + 1 < len(lists):
-            lists[index + 1].focus()
-        else:
-            self.action_to_capture()
+        self.post_message(self.FocusStep(self, 1))
 
     def action_previous_list(self) -> None:
-        lists = self._lists()
-        index = lists.index(self) if self in lists else 0
-        if index > 0:
-            lists[index - 1].focus()
-        else:
-            self.action_to_capture()
+        self.post_message(self.FocusStep(self, -1))
 
 
 def _signature(cells: tuple[Cell, ...]) -> tuple[str, ...]:
