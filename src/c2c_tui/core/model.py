@@ -51,6 +51,13 @@ MoSCoW = Literal["must", "should", "could", "wont"]
 MOSCOW: tuple[MoSCoW, ...] = ("must", "should", "could", "wont")
 ActionStatus = Literal["open", "done", "dropped"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
+
+
+def next_status(status: ActionStatus) -> ActionStatus:
+    """The status after ``status`` when it is cycled (space on an action): open → done → dropped → open."""
+    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
+
+
 ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish"]
 
 Score = Annotated[int, Field(ge=1, le=5)]

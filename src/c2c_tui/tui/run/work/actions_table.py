@@ -11,7 +11,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from c2c_tui.core.model import ACTION_STATUSES, Action, Session
+from c2c_tui.core.model import Action, Session
 
 from .item_table import ItemTable, Row, one_line
 
@@ -20,10 +20,6 @@ STATUS_CELLS = {
     "done": Text("✓ done", style="green"),
     "dropped": Text("✗ dropped", style="dim strike"),
 }
-
-
-def next_status(status: str) -> str:
-    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]  # type: ignore[arg-type]
 
 
 def action_cells(action: Action) -> tuple[str | Text, ...]:
