@@ -15,6 +15,8 @@ from textual.screen import Screen
 
 from c2c_tui.core.clock import Clock, SystemClock
 from c2c_tui.core.store import SessionFile
+from c2c_tui.tui import notify
+from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.themes import PROJECTOR, default_theme
 
 Start = Literal["home", "review"]
@@ -35,13 +37,11 @@ class HomeApp(App[HomeResult | None]):
         select: Path | None = None,
     ) -> None:
         super().__init__()
-        self.folder = Path(folder)
-        self.clock: Clock = clock or SystemClock()
+        self.context = HomeContext(Path(folder), clock or SystemClock())
         self.start = start
         self.message = message
         self.severity = severity
         self.select = select
-        self.open_files: list[SessionFile] = []  # sessions locked while their set-up is edited here
         self.register_theme(PROJECTOR)
         self.theme = default_theme()
 
@@ -49,10 +49,10 @@ class HomeApp(App[HomeResult | None]):
         if self.start == "review":
             from c2c_tui.tui.home.review import ReviewScreen
 
-            return ReviewScreen(standalone=True)
+            return ReviewScreen(self.context, standalone=True)
         from c2c_tui.tui.home.home_screen import HomeScreen
 
-        return HomeScreen(select=self.select)
+        return HomeScreen(self.context, select=self.select)
 
     def on_mount(self) -> None:
         if self.message:
@@ -72,9 +72,21 @@ class HomeApp(App[HomeResult | None]):
 
     def release_files(self) -> None:
         """Unlock every session still open for editing (the app is closing)."""
-        while self.open_files:
-            self.open_files.pop().close()
+        self.context.release_files()
+
+    # thin properties over the context, for the tests
+    @property
+    def folder(self) -> Path:
+        return self.context.folder
+
+    @property
+    def clock(self) -> Clock:
+        return self.context.clock
+
+    @property
+    def open_files(self) -> list[SessionFile]:
+        return self.context.open_files
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text and file names are never markup)."""
-        self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
+        notify.say(self, message, severity=severity, timeout=timeout)

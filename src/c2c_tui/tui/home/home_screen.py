@@ -9,7 +9,7 @@ back here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,12 +22,11 @@ from c2c_tui.core.model import Session
 from c2c_tui.core.newsession import new_session
 from c2c_tui.core.setup import save_new
 from c2c_tui.core.store import SessionError, SessionFile
+from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.home.session_list import Item, SessionList
+from c2c_tui.tui.notify import say
 
 from ..setup.setup_screen import SetupScreen
-
-if TYPE_CHECKING:
-    from c2c_tui.tui.home.app import HomeApp
 
 EMPTY = "No sessions here yet. Press n to set up a new workshop, or d to try the demo."
 
@@ -51,16 +50,15 @@ class HomeScreen(Screen[None]):
         Binding("q,escape", "quit", "Quit"),
     ]
 
-    app: HomeApp  # type: ignore[assignment]
-
-    def __init__(self, *, select: Path | None = None) -> None:
+    def __init__(self, context: HomeContext, *, select: Path | None = None) -> None:
         super().__init__()
+        self.context = context
         self.select = select
         self.library: Library | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="home-heading")
-        yield SessionList(self.app.clock.now().date(), empty=EMPTY)
+        yield SessionList(self.context.clock.now().date(), empty=EMPTY)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,10 +70,10 @@ class HomeScreen(Screen[None]):
         self.select = None
 
     def reload(self, select: Path | None = None) -> None:
-        folder = self.app.folder
+        folder = self.context.folder
         missing = ""
         try:
-            self.library = scan(folder, self.app.clock.now())
+            self.library = scan(folder, self.context.clock.now())
         except FolderError as error:
             self.library = Library(folder=folder, sessions=[], problems=[])
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
@@ -97,9 +95,9 @@ class HomeScreen(Screen[None]):
     def action_open(self) -> None:
         item = self.query_one(SessionList).table.current
         if item is None:
-            self.app.say("Nothing to open yet: n sets up a new workshop, d opens the demo.")
+            say(self.app, "Nothing to open yet: n sets up a new workshop, d opens the demo.")
         elif isinstance(item, FileProblem):
-            self.app.say(f"This file does not load: {item.message}", severity="error")
+            say(self.app, f"This file does not load: {item.message}", severity="error")
         else:
             self.app.exit(("run", item.path))
 
@@ -109,7 +107,7 @@ class HomeScreen(Screen[None]):
     def action_review(self) -> None:
         from .review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen())
+        self.app.push_screen(ReviewScreen(self.context))
 
     def action_reload(self) -> None:
         self.reload()
@@ -118,12 +116,12 @@ class HomeScreen(Screen[None]):
         self.app.exit(None)
 
     def action_new(self) -> None:
-        now = self.app.clock.now()
+        now = self.context.clock.now()
         created: list[Path] = []
 
         def save(session: Session) -> str | None:
             try:
-                created.append(save_new(self.app.folder, session, now=self.app.clock.now()))
+                created.append(save_new(self.context.folder, session, now=self.context.clock.now()))
             except SessionError as error:
                 return str(error)
             return None
@@ -131,27 +129,27 @@ class HomeScreen(Screen[None]):
         def done(result: Session | None) -> None:
             if result is not None and created:
                 self.select = created[-1]  # the scan when this screen resumes highlights it
-                self.app.say(f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
+                say(self.app, f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
 
         self.app.push_screen(SetupScreen(new_session("New workshop", now=now), new=True, save=save), done)
 
     def action_edit(self) -> None:
         item = self.query_one(SessionList).table.current
         if item is None or isinstance(item, FileProblem):
-            self.app.say("Highlight a session to edit its set-up." if item is None else item.message)
+            say(self.app, "Highlight a session to edit its set-up." if item is None else item.message)
             return
         try:
             handle = SessionFile.open(item.path)
         except SessionError as error:
-            self.app.say(str(error), severity="error")
+            say(self.app, str(error), severity="error")
             return
-        self.app.open_files.append(handle)  # closed when the app closes, whatever happens
+        self.context.open_files.append(handle)  # closed when the app closes, whatever happens
 
         def save(session: Session) -> str | None:
             previous = handle.session
             handle.session = session
             try:
-                handle.save(self.app.clock.now())
+                handle.save(self.context.clock.now())
             except SessionError as error:
                 handle.session = previous
                 return str(error)
@@ -159,10 +157,10 @@ class HomeScreen(Screen[None]):
 
         def done(result: Session | None) -> None:
             handle.close()
-            if handle in self.app.open_files:
-                self.app.open_files.remove(handle)
+            if handle in self.context.open_files:
+                self.context.open_files.remove(handle)
             if result is not None:
                 self.select = item.path  # the scan when this screen resumes highlights it
-                self.app.say(f"Saved the set-up of {item.path.name}.")
+                say(self.app, f"Saved the set-up of {item.path.name}.")
 
         self.app.push_screen(SetupScreen(handle.session, save=save), done)

@@ -8,7 +8,7 @@ while the search is empty.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,10 +18,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan, search
+from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.home.session_list import Item, SessionList
-
-if TYPE_CHECKING:
-    from c2c_tui.tui.home.app import HomeApp
+from c2c_tui.tui.notify import say
 
 HINT = 'Words search everything · title: team: who: one field · "two words" together'
 
@@ -41,10 +40,9 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    app: HomeApp  # type: ignore[assignment]
-
-    def __init__(self, *, standalone: bool = False) -> None:
+    def __init__(self, context: HomeContext, *, standalone: bool = False) -> None:
         super().__init__()
+        self.context = context
         self.standalone = standalone  # the first screen of `c2c review`: Escape quits
         self.library: Library | None = None
 
@@ -54,7 +52,7 @@ class ReviewScreen(Screen[None]):
             placeholder="type to search, e.g. heat team:seville who:maria", id="review-search", compact=True
         )
         yield Static(Text(HINT), id="review-hint")
-        yield SessionList(self.app.clock.now().date())
+        yield SessionList(self.context.clock.now().date())
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,12 +62,12 @@ class ReviewScreen(Screen[None]):
         self.reload()  # shown first, or again: one scan of the folder
 
     def reload(self) -> None:
-        folder = self.app.folder
+        folder = self.context.folder
         try:
-            self.library = scan(folder, self.app.clock.now())
+            self.library = scan(folder, self.context.clock.now())
         except FolderError as error:
             self.library = Library(folder=folder, sessions=[], problems=[])
-            self.app.say(str(error), severity="warning")
+            say(self.app, str(error), severity="warning")
         self.show_matches()
 
     @property
@@ -118,11 +116,11 @@ class ReviewScreen(Screen[None]):
 
         item = self.query_one(SessionList).table.current
         if item is None:
-            self.app.say("No session to open.")
+            say(self.app, "No session to open.")
         elif isinstance(item, FileProblem):
-            self.app.say(f"This file does not load: {item.message}", severity="error")
+            say(self.app, f"This file does not load: {item.message}", severity="error")
         else:
-            self.app.push_screen(SessionReviewScreen(item))
+            self.app.push_screen(SessionReviewScreen(self.context, item))
 
     def action_back(self) -> None:
         if self.standalone:

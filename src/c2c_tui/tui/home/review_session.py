@@ -9,7 +9,7 @@ message is shown and nothing changes. The view is then read again from the file.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,14 +22,13 @@ from c2c_tui.core.followup.library import SessionInfo, read_info
 from c2c_tui.core.model import Action
 from c2c_tui.core.store import SessionError
 from c2c_tui.core.summary import render_markdown
+from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.home.summary_viewer import SummaryViewer
+from c2c_tui.tui.notify import say
 from c2c_tui.tui.widgets.record_table import PlainTable
 
 from ..dialogs.action_form import parse_due
 from ..dialogs.form import Field, FormDialog
-
-if TYPE_CHECKING:
-    from c2c_tui.tui.home.app import HomeApp
 
 STATUS_WORDS = {"done": "Marked done", "dropped": "Dropped", "open": "Open again"}
 
@@ -61,10 +60,9 @@ class SessionReviewScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    app: HomeApp  # type: ignore[assignment]
-
-    def __init__(self, info: SessionInfo) -> None:
+    def __init__(self, context: HomeContext, info: SessionInfo) -> None:
         super().__init__()
+        self.context = context
         self.info = info
 
     def compose(self) -> ComposeResult:
@@ -84,7 +82,7 @@ class SessionReviewScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.clock.now().date()
+        return self.context.clock.now().date()
 
     async def show_info(self, info: SessionInfo, select: str | None = None) -> None:
         self.info = info
@@ -97,37 +95,37 @@ class SessionReviewScreen(Screen[None]):
         self.query_one("#actions-heading", Static).update(Text(heading, no_wrap=True, overflow="ellipsis"))
         table = self.query_one("#review-actions", PlainTable)
         table.show([action_row(a, self.today) for a in actions], select=select)
-        await self.query_one(SummaryViewer).show(render_markdown(info.session, self.app.clock.now()))
+        await self.query_one(SummaryViewer).show(render_markdown(info.session, self.context.clock.now()))
 
     def current(self) -> Action | None:
         key = self.query_one("#review-actions", PlainTable).current_key
         action = next((a for a in self.info.session.actions if a.id == key), None)
         if action is None:
-            self.app.say("No action to change in this session.")
+            say(self.app, "No action to change in this session.")
         return action
 
     async def change(self, action: Action, what: str, **changes: Any) -> None:
         """Write one change to the file (locked, atomic, summary refreshed) and show the file again."""
-        now = self.app.clock.now()
+        now = self.context.clock.now()
         try:
             update_action(self.info.path, action.id, now=now, **changes)
         except SessionError as error:
-            self.app.say(str(error), severity="error", timeout=12)
+            say(self.app, str(error), severity="error", timeout=12)
             return
         try:
             info = read_info(self.info.path, now)
         except SessionError as error:
-            self.app.say(str(error), severity="error", timeout=12)
+            say(self.app, str(error), severity="error", timeout=12)
             return
         await self.show_info(info, select=action.id)
-        self.app.say(f"{what}: {action.text}")
+        say(self.app, f"{what}: {action.text}")
 
     async def action_status(self, status: str) -> None:
         action = self.current()
         if action is None:
             return
         if action.status == status:
-            self.app.say(f"Already {status}: {action.text}")
+            say(self.app, f"Already {status}: {action.text}")
             return
         await self.change(action, STATUS_WORDS[status], status=status)
 

@@ -21,12 +21,13 @@ from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.phases import phase
 from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
+from c2c_tui.tui import notify
 from c2c_tui.tui.run.autosave import AutoSaver
 from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.run_screen import RunScreen
-from c2c_tui.tui.screen_roles import ClockView, ErrorsOnly, HoldsRunKeys
+from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
 from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
@@ -117,9 +118,7 @@ class C2CApp(App[None]):
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text is never markup). The wall view stays clean: there
         only errors are shown (the clock itself shows what a key did)."""
-        if severity != "error" and isinstance(self.screen, ErrorsOnly):
-            return
-        self.notify(message, markup=False, severity=severity, timeout=timeout)  # type: ignore[arg-type]
+        notify.say(self, message, severity=severity, timeout=timeout)
 
     # -- changes and saving -----------------------------------------------------------------------------
 
