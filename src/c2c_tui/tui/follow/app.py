@@ -71,6 +71,9 @@ class FollowApp(App[None]):
     def get_default_screen(self) -> FollowScreen:
         return FollowScreen(shown_path(self.path))
 
+    def on_follow_screen_ready(self, message: FollowScreen.Ready) -> None:
+        self.call_after_refresh(self.show_all)
+
     def on_mount(self) -> None:
         self.poll()  # the first look at once
         self.set_interval(self.poll_seconds, self.poll, name="follow-poll")
@@ -108,7 +111,7 @@ class FollowApp(App[None]):
             self.show_banner()
 
     def show_all(self) -> None:
-        """Everything on the screen from the app's state (the screen calls it when it is mounted)."""
+        """Everything on the screen from the app's state (also once the screen says it is ready)."""
         self.tick()
         screen = self.follow_screen
         if screen is None:

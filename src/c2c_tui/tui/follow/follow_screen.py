@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.tui.follow.latest_items import LatestItems
-from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
 from c2c_tui.tui.widgets.big_clock import BigClock
+from c2c_tui.tui.widgets.clock_band import clock_band, show_band
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
-from c2c_tui.tui.widgets.plan_info import PlanInfo
 
 
 class FollowClock(BigClock):
@@ -29,6 +28,9 @@ class FollowClock(BigClock):
 
 
 class FollowScreen(Screen[None]):
+    class Ready(Message):
+        """The screen is mounted: the app can show everything it has (it decides what and when)."""
+
     def __init__(self, path_shown: str) -> None:
         super().__init__(id="follow")
         self.path_shown = path_shown
@@ -36,21 +38,15 @@ class FollowScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="follow-waiting", markup=False)
-        yield PhaseHeader(id="phase")
-        with Horizontal(id="band"):
-            yield FollowClock(id="clock")
-            yield PlanInfo(id="plan")
-        yield AgendaStrip(id="agenda")
+        yield from clock_band(FollowClock(id="clock"))
         yield LatestItems(id="latest")
         yield Static("", id="follow-status", markup=False)
 
     def on_mount(self) -> None:
-        self.app.call_after_refresh(self.app.show_all)  # type: ignore[attr-defined]
+        self.post_message(self.Ready())
 
     def show_clock(self, state: ClockState, session: Session) -> None:
-        self.query_one(BigClock).show(state)
-        self.query_one(PlanInfo).show(state)
-        self.query_one(AgendaStrip).show(state)
+        show_band(self, state)
         if state.phase != self.phase_id:
             self.phase_id = state.phase
             self.query_one(PhaseHeader).show(state.phase)

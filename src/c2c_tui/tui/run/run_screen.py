@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -23,10 +22,9 @@ from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.status_line import StatusLine
 from c2c_tui.tui.run.work.area import WorkArea
-from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
 from c2c_tui.tui.widgets.big_clock import BigClock
+from c2c_tui.tui.widgets.clock_band import clock_band, show_band
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
-from c2c_tui.tui.widgets.plan_info import PlanInfo
 
 
 class RunScreen(Screen[None]):
@@ -40,11 +38,7 @@ class RunScreen(Screen[None]):
         self.phase_id: PhaseId | None = None
 
     def compose(self) -> ComposeResult:
-        yield PhaseHeader(id="phase")
-        with Horizontal(id="band"):
-            yield BigClock(id="clock")
-            yield PlanInfo(id="plan")
-        yield AgendaStrip(id="agenda")
+        yield from clock_band(BigClock(id="clock"))
         yield WorkArea(self.context, id="work")
         yield CaptureBar(id="capture-bar")
         yield StatusLine(id="status")
@@ -56,9 +50,7 @@ class RunScreen(Screen[None]):
 
     def show_clock(self, state: ClockState) -> None:
         """Show the clock state; a new phase also changes the header, the items and the capture kind."""
-        self.query_one(BigClock).show(state)
-        self.query_one(PlanInfo).show(state)
-        self.query_one(AgendaStrip).show(state)
+        show_band(self, state)
         if state.phase != self.phase_id:
             self.phase_id = state.phase
             session = self.context.session
