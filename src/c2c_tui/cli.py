@@ -159,7 +159,7 @@ def report(error: BaseException) -> int:
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
     from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, total_minutes
-    from c2c_tui.core.newsession import UnknownTemplate, new_session
+    from c2c_tui.core.setup import UnknownTemplate, new_session
     from c2c_tui.core.store import save, title_from_path
 
     path: Path = args.path

@@ -15,18 +15,17 @@ from c2c_tui.core.setup import (
     apply_setup,
     clock_after,
     duration,
-    file_for_title,
     new_team_id,
     parse_date,
     parse_hhmm,
     parse_minutes,
     plan_times,
-    save_new,
     setup_problems,
     slug,
     team_name_problem,
     team_references,
 )
+from c2c_tui.core.store.new_files import file_for_title, save_new
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -162,3 +161,14 @@ def test_apply_setup_refuses_a_team_still_referred_to() -> None:
     with pytest.raises(ValueError, match="entries\\[0\\].team: no team has the id 'a'"):
         apply_setup(live, edited)
     assert live.title == "Old" and len(live.teams) == 1
+
+
+def test_parse_due_is_a_real_date_or_nothing() -> None:
+    from datetime import date
+
+    from c2c_tui.core.setup import parse_due
+
+    assert parse_due("") is None
+    assert parse_due("2026-12-15") == date(2026, 12, 15)
+    with pytest.raises(ValueError, match="due date"):
+        parse_due("2026-02-30")

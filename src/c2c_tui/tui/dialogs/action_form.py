@@ -7,7 +7,6 @@ Returns a dict of the fields to set (``text``, ``owner``, ``due``) or None when 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -19,14 +18,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from c2c_tui.core.model import Action
-from c2c_tui.core.setup import parse_date
+from c2c_tui.core.setup import parse_due
 
 from .text_dialog import from_line, to_line
-
-
-def parse_due(value: str) -> date | None:
-    """An action's due date from a form: empty is no date, else a real YYYY-MM-DD (ValueError says why not)."""
-    return parse_date(value, "due date", "2026-12-15")
 
 
 class ActionForm(ModalScreen[dict[str, Any] | None]):

@@ -19,9 +19,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
 from c2c_tui.core.model import Session
-from c2c_tui.core.newsession import new_session
-from c2c_tui.core.setup import save_new
+from c2c_tui.core.setup import new_session
 from c2c_tui.core.store import SessionError, SessionFile
+from c2c_tui.core.store.new_files import save_new
 from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.home.session_list import Item, SessionList
 from c2c_tui.tui.notify import say

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from c2c_tui.core.followup import update_action
 from c2c_tui.core.followup.library import SessionInfo, read_info
 from c2c_tui.core.model import Action
+from c2c_tui.core.setup import parse_due
 from c2c_tui.core.store import SessionError
 from c2c_tui.core.summary import render_markdown
 from c2c_tui.tui.home.context import HomeContext
@@ -27,7 +28,6 @@ from c2c_tui.tui.home.summary_viewer import SummaryViewer
 from c2c_tui.tui.notify import say
 from c2c_tui.tui.widgets.record_table import PlainTable
 
-from ..dialogs.action_form import parse_due
 from ..dialogs.form import Field, FormDialog
 
 STATUS_WORDS = {"done": "Marked done", "dropped": "Dropped", "open": "Open again"}
