@@ -228,7 +228,8 @@ def test_the_follow_display_loads_nothing_of_the_facilitator_app() -> None:
     """Read-only by construction: no editor, no store writer, no run screen, no capture line."""
     code = (
         "import sys, c2c_tui.tui.follow.app\n"
-        "bad = {'c2c_tui.tui.run.app', 'c2c_tui.tui.run.run_screen', 'c2c_tui.core.capture.editor', 'c2c_tui.core.store',\n"
+        "bad = {'c2c_tui.tui.run', 'c2c_tui.tui.run.app', 'c2c_tui.tui.run.run_screen', 'c2c_tui.tui.setup',\n"
+        "       'c2c_tui.core.capture', 'c2c_tui.core.capture.editor', 'c2c_tui.core.store',\n"
         "       'c2c_tui.core.store.lock', 'c2c_tui.core.store.atomic', 'c2c_tui.tui.run.capture_bar'}\n"
         "sys.exit(', '.join(sorted(bad & set(sys.modules))) or None)"
     )
