@@ -6,34 +6,5 @@ The front re-exports what callers use (``from c2c_tui.core.store import SessionF
 the summary or the TOML writer: those load on the first save, not before the first frame.
 """
 
-from .session_file import (
-    HEADER,
-    MAX_BYTES,
-    SessionError,
-    SessionFile,
-    SessionLocked,
-    dumps,
-    load,
-    loads,
-    save,
-    summary_path,
-    title_from_path,
-    write_bytes_atomic,
-    write_text_atomic,
-)
-
-__all__ = [
-    "HEADER",
-    "MAX_BYTES",
-    "SessionError",
-    "SessionFile",
-    "SessionLocked",
-    "dumps",
-    "load",
-    "loads",
-    "save",
-    "summary_path",
-    "title_from_path",
-    "write_bytes_atomic",
-    "write_text_atomic",
-]
+from .session_file import *
+from .session_file import __all__ as __all__

@@ -26,7 +26,8 @@ from .atomic import write_bytes_atomic, write_text_atomic
 from .lock import SessionLock
 from .toml_memo import TomlMemo
 
-__all__ = [
+__all__ = [  # what the store's front (store/__init__.py) hands on
+    "HEADER",
     "MAX_BYTES",
     "SessionError",
     "SessionFile",
@@ -36,6 +37,7 @@ __all__ = [
     "loads",
     "save",
     "summary_path",
+    "title_from_path",
     "write_bytes_atomic",
     "write_text_atomic",
 ]

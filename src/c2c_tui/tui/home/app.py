@@ -14,7 +14,6 @@ from textual.app import App
 from textual.screen import Screen
 
 from c2c_tui.core.clock import Clock, SystemClock
-from c2c_tui.core.store import SessionFile
 from c2c_tui.tui import notify
 from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.themes import PROJECTOR, default_theme
@@ -73,19 +72,6 @@ class HomeApp(App[HomeResult | None]):
     def release_files(self) -> None:
         """Unlock every session still open for editing (the app is closing)."""
         self.context.release_files()
-
-    # thin properties over the context, for the tests
-    @property
-    def folder(self) -> Path:
-        return self.context.folder
-
-    @property
-    def clock(self) -> Clock:
-        return self.context.clock
-
-    @property
-    def open_files(self) -> list[SessionFile]:
-        return self.context.open_files
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A notification with literal text (user text and file names are never markup)."""
