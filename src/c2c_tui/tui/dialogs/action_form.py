@@ -7,38 +7,30 @@ Returns a dict of the fields to set (``text``, ``owner``, ``due``) or None when 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from c2c_tui.core.model import Action
 from c2c_tui.core.setup import parse_due
 
+from .base import Dialog
 from .text_dialog import from_line, to_line
 
 
-class ActionForm(ModalScreen[dict[str, Any] | None]):
+class ActionForm(Dialog[dict[str, Any] | None]):
     DEFAULT_CSS = """
-    ActionForm { align: center middle; }
     ActionForm > Vertical {
-        width: 80%; max-width: 100; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1;
+        width: 80%; max-width: 100;
     }
-    ActionForm .dialog-title { text-style: bold; padding: 0 0 1 0; }
     ActionForm Horizontal { height: auto; margin: 0 0 1 0; }
     ActionForm Horizontal Label { width: 8; color: $text-muted; }
     ActionForm Input { width: 1fr; background: $boost; }
-    ActionForm .dialog-error { color: $error; text-style: bold; height: auto; }
-    ActionForm .dialog-help { color: $text-muted; }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, action: Action, *, people: Sequence[str] = ()) -> None:
         super().__init__()
@@ -94,6 +86,3 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
             self.query_one("#form-error", Static).update(Text(str(error)))
             return
         self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -7,35 +7,28 @@ Choices are ``(value, label)``; labels are literal text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from .base import Dialog
 
 NONE_ID = "\x00none"  # the OptionList id standing for the value None
 
 
-class ChoiceDialog(ModalScreen[tuple[str | None] | None]):
+class ChoiceDialog(Dialog[tuple[str | None] | None]):
     """Returns ``(value,)`` (value may be None, e.g. "no team"), or None when cancelled."""
 
     DEFAULT_CSS = """
-    ChoiceDialog { align: center middle; }
     ChoiceDialog > Vertical {
-        width: 60; max-width: 90%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
+        width: 60; max-width: 90%; max-height: 90%;
     }
-    ChoiceDialog .dialog-title { text-style: bold; padding: 0 0 1 0; }
     ChoiceDialog OptionList { height: auto; max-height: 16; }
-    ChoiceDialog .dialog-help { color: $text-muted; }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
         self,
@@ -83,6 +76,3 @@ class ChoiceDialog(ModalScreen[tuple[str | None] | None]):
             event.stop()
             event.prevent_default()
             self.dismiss((self.shortcuts[event.character],))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

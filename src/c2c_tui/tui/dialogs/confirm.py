@@ -8,19 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .base import Dialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(Dialog[bool]):
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical {
-        width: 64; max-width: 95%; height: auto;
-        border: thick $warning; background: $surface; padding: 0 1;
+        width: 64; max-width: 95%;
+        border: thick $warning;
     }
-    ConfirmDialog .dialog-title { text-style: bold; padding: 0 0 1 0; }
-    ConfirmDialog .dialog-help { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,9 +17,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from .base import Dialog
 from .confirm import ConfirmDialog
 
 Check = Callable[[dict[str, str]], dict[str, str]]
@@ -34,25 +34,19 @@ class Field:
     choices: tuple[tuple[str, str], ...] | None = None  # (label, value): a choice instead of a text field
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(Dialog[dict[str, str] | None]):
     DEFAULT_CSS = """
-    FormDialog { align: center middle; }
     FormDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
+        width: 76; max-width: 100%; max-height: 100%;
     }
-    FormDialog .dialog-title { text-style: bold; padding: 0 0 1 0; }
     FormDialog Horizontal { height: auto; margin: 0 0 1 0; }
     FormDialog Horizontal Label { width: 14; color: $text-muted; }
     FormDialog Input { width: 1fr; background: $boost; }
     FormDialog Select { width: 1fr; height: 1; }
     FormDialog .-problem { background: $error 35%; }
-    FormDialog .dialog-error { color: $error; text-style: bold; height: auto; }
-    FormDialog .dialog-help { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
 

@@ -7,17 +7,16 @@ title and the prefilled value) is literal: no markup is read from user text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from c2c_tui.core.text.textcells import LINE_BREAK, breaks_shown
+
+from .base import Dialog
 
 Validator = Callable[[str], str | None]
 to_line = breaks_shown  # a multi-line text as one line (an Input cannot show a line break)
@@ -30,22 +29,15 @@ def from_line(line: str, original: str) -> str:
     return line.replace(LINE_BREAK, "\n") if ("\n" in original or "\r" in original) else line
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(Dialog[str | None]):
     """Returns the new text, or None when cancelled."""
 
     DEFAULT_CSS = """
-    TextDialog { align: center middle; }
     TextDialog > Vertical {
-        width: 80%; max-width: 100; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1;
+        width: 80%; max-width: 100;
     }
-    TextDialog .dialog-title { text-style: bold; padding: 0 0 1 0; }
-    TextDialog .dialog-help { color: $text-muted; }
-    TextDialog .dialog-error { color: $error; text-style: bold; height: auto; }
     TextDialog Input { margin: 0 0 1 0; background: $boost; }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
         self,
@@ -92,6 +84,3 @@ class TextDialog(ModalScreen[str | None]):
             self.query_one("#dialog-error", Static).update(Text(problem))
             return
         self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
