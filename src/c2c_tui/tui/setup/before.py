@@ -5,29 +5,26 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Label, Static, TextArea
 
 from c2c_tui.core.model import PreQuestion, Session
 from c2c_tui.tui.widgets.record_table import RecordTable
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.form import Field, FormDialog
-from .parts import SetupChanged
+from ..dialogs.form import Field
+from .record_pane import RecordPane, Row
 
 NO_TEAM = ""
 
 
-class BeforePane(Vertical):
+class BeforePane(RecordPane[PreQuestion]):
     DEFAULT_CSS = """
     BeforePane #setup-shared { height: 5; padding: 0; }
-    BeforePane .setup-help { color: $text-muted; height: auto; }
     BeforePane Label { color: $text-muted; }
     """
 
     def __init__(self, session: Session) -> None:
-        super().__init__(id="pane-before")
-        self.session = session
+        super().__init__(session, id="pane-before")
 
     def compose(self) -> ComposeResult:
         yield Label(Text("What was shared beforehand (one item per line)"))
@@ -47,16 +44,12 @@ class BeforePane(Vertical):
         )
         yield Static(Text("a add · e edit · d delete"), classes="setup-help")
 
-    def on_mount(self) -> None:
-        self.refresh_rows()
-
-    def refresh_rows(self, select: str | None = None) -> None:
+    def rows(self) -> list[Row]:
         s = self.session
-        rows = [
+        return [
             (str(i), (q.text, s.team_name(q.team), "yes" if q.answer else "-"))
             for i, q in enumerate(s.workshop.pre_questions)
         ]
-        self.query_one(RecordTable).show(rows, select=select)
 
     def shared(self) -> list[str]:
         text = self.query_one("#setup-shared", TextArea).text
@@ -69,17 +62,10 @@ class BeforePane(Vertical):
     def apply(self, session: Session) -> None:
         session.workshop.shared_before = self.shared()
 
-    def on_record_table_requested(self, event: RecordTable.Requested) -> None:
-        event.stop()
+    def find(self, key: str | None) -> PreQuestion | None:
         questions = self.session.workshop.pre_questions
-        index = int(event.key) if event.key is not None and event.key.isdigit() else None
-        question = questions[index] if index is not None and index < len(questions) else None
-        if event.op == "add" or question is None:
-            self.edit(None)
-        elif event.op == "edit":
-            self.edit(question)
-        else:
-            self.delete(question)
+        index = int(key) if key is not None and key.isdigit() else None
+        return questions[index] if index is not None and index < len(questions) else None
 
     def edit(self, question: PreQuestion | None) -> None:
         s = self.session
@@ -108,20 +94,20 @@ class BeforePane(Vertical):
             else:
                 question.text, question.team, question.answer = text, team_id, answer or None
                 select = str(next(i for i, q in enumerate(questions) if q is question))
-            self.refresh_rows(select)
-            self.post_message(SetupChanged())
+            self.changed(select)
 
-        title = "Add a pre-question" if question is None else "Edit the pre-question"
-        self.app.push_screen(FormDialog(title, fields, check), done)
+        self.open_form(
+            "Add a pre-question" if question is None else "Edit the pre-question", fields, check, done
+        )
 
     def delete(self, question: PreQuestion) -> None:
-        def answered(yes: bool | None) -> None:
+        def remove() -> bool:
             questions = self.session.workshop.pre_questions
-            if yes and any(q is question for q in questions):
-                questions[:] = [q for q in questions if q is not question]
-                self.refresh_rows()
-                self.post_message(SetupChanged())
+            if not any(q is question for q in questions):
+                return False
+            questions[:] = [q for q in questions if q is not question]
+            return True
 
-        self.app.push_screen(
-            ConfirmDialog("Delete this pre-question?", yes="delete", detail=question.text), answered
+        self.confirm_delete(
+            ConfirmDialog("Delete this pre-question?", yes="delete", detail=question.text), remove
         )

@@ -7,28 +7,22 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from c2c_tui.core.model import Participant, Session
 from c2c_tui.tui.widgets.record_table import RecordTable
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.form import Field, FormDialog
-from .parts import SetupChanged
+from ..dialogs.form import Field
+from .record_pane import RecordPane, Row
 
 HELP = "a add · e edit · d delete. Add the teams first (section Teams), then choose each person's team."
 NO_TEAM = ""
 
 
-class PeoplePane(Vertical):
-    DEFAULT_CSS = """
-    PeoplePane .setup-help { color: $text-muted; height: auto; }
-    """
-
+class PeoplePane(RecordPane[Participant]):
     def __init__(self, session: Session) -> None:
-        super().__init__(id="pane-people")
-        self.session = session
+        super().__init__(session, id="pane-people")
 
     def compose(self) -> ComposeResult:
         yield RecordTable(
@@ -38,26 +32,15 @@ class PeoplePane(Vertical):
         )
         yield Static(Text(HELP), classes="setup-help")
 
-    def on_mount(self) -> None:
-        self.refresh_rows()
-
-    def refresh_rows(self, select: str | None = None) -> None:
+    def rows(self) -> list[Row]:
         s = self.session
-        rows = [(p.id, (p.name, s.team_name(p.team), p.role, p.sector)) for p in s.participants]
-        self.query_one(RecordTable).show(rows, select=select)
+        return [(p.id, (p.name, s.team_name(p.team), p.role, p.sector)) for p in s.participants]
 
     def state(self) -> list[dict[str, object]]:
         return [person.model_dump() for person in self.session.participants]
 
-    def on_record_table_requested(self, event: RecordTable.Requested) -> None:
-        event.stop()
-        person = next((p for p in self.session.participants if p.id == event.key), None)
-        if event.op == "add" or person is None:
-            self.edit(None)
-        elif event.op == "edit":
-            self.edit(person)
-        else:
-            self.delete(person)
+    def find(self, key: str | None) -> Participant | None:
+        return next((p for p in self.session.participants if p.id == key), None)
 
     def edit(self, person: Participant | None) -> None:
         teams = ((team.name, team.id) for team in self.session.teams)
@@ -87,19 +70,17 @@ class PeoplePane(Vertical):
                 for key, value in data.items():
                     setattr(person, key, value)
                 select = person.id
-            self.refresh_rows(select)
-            self.post_message(SetupChanged())
+            self.changed(select)
 
-        title = "Add a participant" if person is None else f"Edit {person.name}"
-        self.app.push_screen(FormDialog(title, fields, check), done)
+        self.open_form("Add a participant" if person is None else f"Edit {person.name}", fields, check, done)
 
     def delete(self, person: Participant) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes and person in self.session.participants:
-                self.session.participants.remove(person)
-                self.refresh_rows()
-                self.post_message(SetupChanged())
+        def remove() -> bool:
+            if person not in self.session.participants:
+                return False
+            self.session.participants.remove(person)
+            return True
 
-        self.app.push_screen(
-            ConfirmDialog(f"Delete {person.name} from the participants?", yes="delete"), answered
+        self.confirm_delete(
+            ConfirmDialog(f"Delete {person.name} from the participants?", yes="delete"), remove
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from c2c_tui.core.model import Session, Team
@@ -17,8 +16,9 @@ from c2c_tui.core.setup import new_team_id, team_name_problem, team_references
 from c2c_tui.tui.widgets.record_table import RecordTable
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.form import Field, FormDialog
-from .parts import ROLE_LABELS, SetupChanged
+from ..dialogs.form import Field
+from .parts import ROLE_LABELS
+from .record_pane import RecordPane, Row
 
 ROLE_CHOICES = tuple((label, role) for role, label in ROLE_LABELS.items())
 HELP = (
@@ -27,14 +27,9 @@ HELP = (
 )
 
 
-class TeamsPane(Vertical):
-    DEFAULT_CSS = """
-    TeamsPane .setup-help { color: $text-muted; height: auto; }
-    """
-
+class TeamsPane(RecordPane[Team]):
     def __init__(self, session: Session) -> None:
-        super().__init__(id="pane-teams")
-        self.session = session
+        super().__init__(session, id="pane-teams")
 
     def compose(self) -> ComposeResult:
         yield RecordTable(
@@ -44,32 +39,21 @@ class TeamsPane(Vertical):
         )
         yield Static(Text(HELP), classes="setup-help")
 
-    def on_mount(self) -> None:
-        self.refresh_rows()
-
-    def refresh_rows(self, select: str | None = None) -> None:
+    def rows(self) -> list[Row]:
         people = self.session.participants
-        rows = [
+        return [
             (
                 team.id,
                 (ROLE_LABELS[team.role], team.name, team.city, str(sum(p.team == team.id for p in people))),
             )
             for team in self.session.teams
         ]
-        self.query_one(RecordTable).show(rows, select=select)
 
     def state(self) -> list[dict[str, object]]:
         return [team.model_dump() for team in self.session.teams]
 
-    def on_record_table_requested(self, event: RecordTable.Requested) -> None:
-        event.stop()
-        team = self.session.team(event.key) if event.key else None
-        if event.op == "add" or team is None:
-            self.edit(None)
-        elif event.op == "edit":
-            self.edit(team)
-        else:
-            self.delete(team)
+    def find(self, key: str | None) -> Team | None:
+        return self.session.team(key) if key else None
 
     def edit(self, team: Team | None) -> None:
         role = team.role if team else ("seeking" if not self.session.seeking_teams else "advisor")
@@ -97,11 +81,9 @@ class TeamsPane(Vertical):
                 for key, value in data.items():
                     setattr(team, key, value)
                 select = team.id
-            self.refresh_rows(select)
-            self.post_message(SetupChanged())
+            self.changed(select)
 
-        title = "Add a team" if team is None else f"Edit the team {team.name}"
-        self.app.push_screen(FormDialog(title, fields, check), done)
+        self.open_form("Add a team" if team is None else f"Edit the team {team.name}", fields, check, done)
 
     def delete(self, team: Team) -> None:
         refs = team_references(self.session, team.id)
@@ -115,12 +97,12 @@ class TeamsPane(Vertical):
             )
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes and team in self.session.teams:
-                self.session.teams.remove(team)
-                self.refresh_rows()
-                self.post_message(SetupChanged())
+        def remove() -> bool:
+            if team not in self.session.teams:
+                return False
+            self.session.teams.remove(team)
+            return True
 
-        self.app.push_screen(
-            ConfirmDialog(f"Delete the team {team.name}?", yes="delete", no="keep it"), answered
+        self.confirm_delete(
+            ConfirmDialog(f"Delete the team {team.name}?", yes="delete", no="keep it"), remove
         )
