@@ -1,12 +1,11 @@
-"""F1: every key. The app-wide keys come from ``commands.COMMANDS``; the keys of the item lists and the
-capture line are read from the ``BINDINGS`` of every widget class in ``WIDGET_MODULES``, so the help
-never goes stale. Escape, F1 or q closes it.
+"""F1: this app's keys, under headings a person reads. The app-wide keys come from the command table
+(``commands.COMMANDS``), grouped here by what they are for (a command no group names still shows, under
+"More"); the keys of the capture line and the item lists are read from those widgets' own ``BINDINGS``, so
+the help never goes stale. Escape, F1 or q closes it.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import io
 from typing import ClassVar
 
@@ -20,29 +19,23 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from c2c_tui.tui.run.commands import COMMANDS, key_name
+from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.commands import COMMANDS, Command, key_name
+from c2c_tui.tui.run.work.actions_table import ActionsTable
+from c2c_tui.tui.run.work.item_table import ItemTable
+from c2c_tui.tui.run.work.options_table import OptionsTable
 
 KEY_WIDTH = 16
-WIDGET_MODULES = (  # the modules that were in tui/widgets/, in their former order
-    "c2c_tui.tui.run.work.actions_table",
-    "c2c_tui.tui.run.work.advisor_panel",
-    "c2c_tui.tui.widgets.agenda_strip",
-    "c2c_tui.tui.widgets.big_clock",
-    "c2c_tui.tui.widgets.block_font",
-    "c2c_tui.tui.run.capture_bar",
-    "c2c_tui.tui.run.work.entry_list",
-    "c2c_tui.tui.run.work.item_table",
-    "c2c_tui.tui.follow.latest_items",
-    "c2c_tui.tui.run.work.matrix",
-    "c2c_tui.tui.run.work.options_table",
-    "c2c_tui.tui.widgets.phase_header",
-    "c2c_tui.tui.widgets.plan_info",
-    "c2c_tui.tui.widgets.record_table",
-    "c2c_tui.tui.home.session_list",
-    "c2c_tui.tui.run.status_line",
-    "c2c_tui.tui.home.summary_viewer",
-    "c2c_tui.tui.run.work.area",
-    "c2c_tui.tui.run.work.edits",
+COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The clock (these work on the wall view too)", ("clock", "next", "back", "plus1", "plus5", "minus1")),
+    ("The plan and the room", ("rebalance", "wall", "setup", "bell")),
+    ("Saving, help and quitting", ("save", "help", "quit")),
+)
+WIDGET_SECTIONS: tuple[tuple[str, type[Widget]], ...] = (
+    ("The capture line", CaptureBar),
+    ("Every item list (entries, options, actions)", ItemTable),
+    ("Options (Part 3)", OptionsTable),
+    ("Actions (Part 4)", ActionsTable),
 )
 
 
@@ -58,30 +51,32 @@ def _keys(binding: Binding) -> str:
     )
 
 
-def _title(cls: type) -> str:
-    doc = inspect.getdoc(cls) or ""
-    first = doc.split("\n")[0].strip().rstrip(".")
-    return first if first and len(first) <= 60 else cls.__name__
-
-
-def widget_bindings() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(keys, description)]) for each c2c widget class that declares BINDINGS."""
+def command_sections(commands: tuple[Command, ...] = COMMANDS) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(keys, description)]) for the app's commands, by group; the rest under "More"."""
+    by_id = {c.id: c for c in commands}
     sections = []
-    for name in WIDGET_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        for _name, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ != module.__name__ or not issubclass(cls, Widget):
-                continue
-            specs = cls.__dict__.get("BINDINGS") or []
-            rows = []
-            for spec in specs:
-                binding = _binding(spec)
-                rows.append((_keys(binding), binding.description or binding.tooltip or binding.action))
-            if rows:
-                sections.append((_title(cls), rows))
+    for heading, ids in COMMAND_GROUPS:
+        rows = [(key_name(by_id[i]), by_id[i].description) for i in ids if i in by_id]
+        if rows:
+            sections.append((heading, rows))
+    grouped = {i for _heading, ids in COMMAND_GROUPS for i in ids}
+    rest = [(key_name(c), c.description) for c in commands if c.id not in grouped]
+    if rest:
+        sections.append(("More", rest))
+    return sections
+
+
+def widget_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(keys, description)]) for the widgets of the run screen that have keys of their own."""
+    sections = []
+    for heading, cls in WIDGET_SECTIONS:
+        specs = cls.__dict__.get("BINDINGS") or []
+        rows = []
+        for spec in specs:
+            binding = _binding(spec)
+            rows.append((_keys(binding), binding.description or binding.tooltip or binding.action))
+        if rows:
+            sections.append((heading, rows))
     return sections
 
 
@@ -99,13 +94,11 @@ def _heading(title: str) -> Text:
 
 
 def help_renderable() -> Group:
-    """All keys: the app's commands, then each widget's own keys (all text literal)."""
+    """All keys: the app's commands by group, then the keys of the capture line and lists (text literal)."""
     parts: list[RenderableType] = [
         Text("Keys · F1, Escape or q closes · ctrl+p opens the command palette", style="bold"),
-        _heading("Everywhere"),
-        _table([(key_name(c), c.description) for c in COMMANDS]),
     ]
-    for title, rows in widget_bindings():
+    for title, rows in command_sections() + widget_sections():
         parts += [_heading(title), _table(rows)]
     return Group(*parts)
 
