@@ -47,6 +47,18 @@ ENTRY_KINDS: tuple[EntryKind, ...] = (
 )
 Mode = Literal["in-person", "hybrid", "online"]
 TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
+ROLE_LABELS: dict[str, str] = {  # short: the set-up's table and role choice
+    "seeking": "Seeking",
+    "advisor": "Advisor",
+    "specialist": "Specialist",
+    "facilitation": "Facilitation",
+}
+ROLE_TITLES: dict[str, str] = {  # in a sentence: the summary ("Athens Resilience Office (seeking team)")
+    "seeking": "Seeking team",
+    "advisor": "Advisor team",
+    "specialist": "Specialist",
+    "facilitation": "Facilitation",
+}
 MoSCoW = Literal["must", "should", "could", "wont"]
 MOSCOW: tuple[MoSCoW, ...] = ("must", "should", "could", "wont")
 ActionStatus = Literal["open", "done", "dropped"]

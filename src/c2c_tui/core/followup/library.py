@@ -118,7 +118,8 @@ class Library:
     problems: list[FileProblem]
 
 
-def _one_line(text: str) -> str:
+def _lines_joined(text: str) -> str:
+    """The non-blank lines of an error message, stripped, on one line."""
     return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
 
 
@@ -167,9 +168,9 @@ def scan(folder: Path, now: datetime | None = None) -> Library:
         try:
             sessions.append(read_info(path, moment))
         except SessionError as error:
-            problems.append(FileProblem(path, _one_line(str(error))))
+            problems.append(FileProblem(path, _lines_joined(str(error))))
         except (OSError, UnicodeDecodeError, RecursionError) as error:  # never hide a file, whatever it is
-            problems.append(FileProblem(path, f"{path}: cannot read the file: {_one_line(str(error))}"))
+            problems.append(FileProblem(path, f"{path}: cannot read the file: {_lines_joined(str(error))}"))
     sessions.sort(key=lambda info: (info.sort_date, info.mtime, info.path.name), reverse=True)
     return Library(folder=folder, sessions=sessions, problems=problems)
 

@@ -11,20 +11,14 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from ..model import ENTRY_KINDS, Entry, Session
-from ..phases import phase
+from ..model import ENTRY_KINDS, ROLE_TITLES, Entry, Session
+from ..phases import ADVISOR_KINDS, SEEKING_KINDS, phase
 from ..prioritise import ranked
 from ..text import mdtext as md
 from .html import html_page
 from .parts import actions_table, matrix, options_table, timing
 
 NOTHING = "*(nothing captured)*"
-ROLE_LABELS = {
-    "seeking": "Seeking team",
-    "advisor": "Advisor team",
-    "specialist": "Specialist",
-    "facilitation": "Facilitation",
-}
 KIND_TITLES = {
     "note": "Notes",
     "context": "Context",
@@ -44,8 +38,6 @@ KIND_HINTS = {
     "question": "what else we need to know",
     "contact": "whom we could talk to",
 }
-ADVISOR_KINDS = ("surprise", "gap", "example")
-SEEKING_KINDS = ("idea", "question", "contact")
 _MONTHS: tuple[str, ...] = (
     "January",
     "February",
@@ -142,7 +134,7 @@ def teams_section(session: Session) -> str:
     out = ["## Teams and participants"]
     known = {t.id for t in session.teams}
     groups: list[tuple[str | None, str, str, str]] = [
-        (t.id, t.name, ROLE_LABELS.get(t.role, t.role), t.city) for t in session.teams
+        (t.id, t.name, ROLE_TITLES.get(t.role, t.role), t.city) for t in session.teams
     ]
     if any(p.team not in known for p in session.participants):
         groups.append((None, "Other participants", "", ""))
@@ -205,7 +197,7 @@ def insights_section(session: Session) -> str:
         mine = [e for e in entries if e.team == team.id and e.kind in ADVISOR_KINDS]
         if not mine and team.role != "advisor":
             continue  # a specialist is listed only when heard; every advisor team is always listed
-        out.append(md.heading(3, f"{team.name} ({ROLE_LABELS[team.role].lower()})"))
+        out.append(md.heading(3, f"{team.name} ({ROLE_TITLES[team.role].lower()})"))
         shown.update(e.id for e in mine)
         if not mine:
             out.append(NOTHING)

@@ -31,7 +31,8 @@ COLUMNS: tuple[tuple[str, int | float], ...] = (
 )
 
 
-def one_line(text: str) -> str:
+def squeezed(text: str) -> str:
+    """All whitespace (line breaks too) as single spaces."""
     return " ".join(text.split())
 
 
@@ -44,7 +45,7 @@ def actions_cell(info: SessionInfo, today: date) -> str:
 
 def cells(item: Item, today: date) -> tuple[Text, ...]:
     def text(value: str, style: str = "") -> Text:
-        return Text(one_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+        return Text(squeezed(value), style=style, no_wrap=True, overflow="ellipsis", end="")
 
     if isinstance(item, FileProblem):
         problem = item.message.removeprefix(f"{item.path}: ")
@@ -79,7 +80,7 @@ def describe(item: Item | None, today: date) -> Text:
     first = " · ".join(part for part in (item.path.name, w.place, w.mode, w.start_time or "") if part)
     lines = [first]
     if w.purpose:
-        lines.append(one_line(w.purpose))
+        lines.append(squeezed(w.purpose))
     late = item.overdue_actions(today)
     counts = " · ".join(
         count(n, word)

@@ -14,13 +14,6 @@ from textual.widgets import Label
 
 Problem = tuple[str, str]  # (id of the widget to focus, one-line message)
 
-ROLE_LABELS = {
-    "seeking": "Seeking",
-    "advisor": "Advisor",
-    "specialist": "Specialist",
-    "facilitation": "Facilitation",
-}
-
 
 class Parses(Validator):
     """Valid when ``parse`` accepts the value; its ValueError message is the failure shown."""

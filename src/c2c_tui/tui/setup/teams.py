@@ -11,13 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from c2c_tui.core.model import Session, Team
+from c2c_tui.core.model import ROLE_LABELS, Session, Team
 from c2c_tui.core.setup import new_team_id, team_name_problem, team_references
 from c2c_tui.tui.widgets.record_table import RecordTable
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form import Field
-from .parts import ROLE_LABELS
 from .record_pane import RecordPane, Row
 
 ROLE_CHOICES = tuple((label, role) for role, label in ROLE_LABELS.items())

@@ -12,8 +12,9 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from c2c_tui.core.model import Action, Session
+from c2c_tui.core.text.textcells import breaks_shown  # line breaks shown as ⏎: one row
 
-from .item_table import ItemTable, Row, one_line
+from .item_table import ItemTable, Row
 
 STATUS_CELLS = {
     "open": Text("○ open"),
@@ -24,7 +25,7 @@ STATUS_CELLS = {
 
 def action_cells(action: Action) -> tuple[str | Text, ...]:
     return (
-        one_line(action.text),
+        breaks_shown(action.text),
         action.owner or "",
         action.due.isoformat() if action.due else "",
         STATUS_CELLS.get(action.status, Text(action.status)),

@@ -12,9 +12,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from c2c_tui.core.model import Session
+from c2c_tui.core.phases import ADVISOR_KINDS, SEEKING_KINDS
 
-ADVISOR_KINDS = ("surprise", "gap", "example")
-SEEKING_KINDS = ("idea", "question", "contact")
 PLURALS = {
     "surprise": "surprises",
     "gap": "gaps",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from c2c_tui.core.model import Entry, Session
+from c2c_tui.core.text.textcells import breaks_shown  # line breaks shown as ⏎: one row
 
-from .item_table import ItemTable, Row, one_line
+from .item_table import ItemTable, Row
 
 SHORT_KIND = {"follow_up": "follow-up", "consideration": "consider."}
 
@@ -22,7 +23,7 @@ def entry_rows(session: Session, entries: Iterable[Entry]) -> list[Row]:
             entry.id,
             (
                 kind_cell(entry.kind),
-                one_line(entry.text),
+                breaks_shown(entry.text),
                 names.get(entry.team or "", ""),
                 entry.speaker or "",
             ),

@@ -22,8 +22,6 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from c2c_tui.core.text.textcells import breaks_shown
-
 Cell = str | Text
 Row = tuple[str, tuple[Cell, ...]]  # (item id, cells)
 
@@ -33,9 +31,6 @@ def cell(value: Cell | None, style: str = "") -> Text:
     if isinstance(value, Text):
         return value
     return Text("" if value is None else value, style=style, no_wrap=True, overflow="ellipsis", end="")
-
-
-one_line = breaks_shown  # line breaks shown as " ⏎ ", so a pasted paragraph stays one row
 
 
 class ItemTable(DataTable[Text]):

@@ -15,8 +15,9 @@ from textual.binding import Binding, BindingType
 
 from c2c_tui.core.model import Session
 from c2c_tui.core.prioritise import MOSCOW_LABELS, ranked
+from c2c_tui.core.text.textcells import breaks_shown  # line breaks shown as ⏎: one row
 
-from .item_table import ItemTable, Row, one_line
+from .item_table import ItemTable, Row
 
 MOSCOW_STYLES = {"must": "bold", "should": "", "could": "dim", "wont": "dim strike"}
 SCORE_KEYS = {"i": "impact", "r": "risk"}
@@ -32,7 +33,7 @@ def option_rows(session: Session) -> list[Row]:
         (
             option.id,
             (
-                one_line(option.title),
+                breaks_shown(option.title),
                 names.get(option.team or "", ""),
                 Text(
                     MOSCOW_LABELS[option.moscow],
