@@ -2,7 +2,7 @@
 
 Formatting with tomli-w is most of the cost of a save (about 50 ms for 2,000 entries), yet between two
 saves only a few items change. ``TomlMemo.dumps(session)`` gives exactly the text of
-``tomlfile.dumps_tables(session.model_dump(mode="python", exclude_none=True))`` (a property test holds
+``toml_writer.dumps_tables(session.model_dump(mode="python", exclude_none=True))`` (a property test holds
 them to it), but each item of an array of tables (entries, options, actions, teams, clock events...) is
 formatted once and then found again by a key made from its content:
 
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-if TYPE_CHECKING:  # tomlfile imports tomli-w: only when something is written, not for the first screen
+if TYPE_CHECKING:  # toml_writer imports tomli-w: only when something is written, not for the first screen
     from .toml_writer import Block
 
 # what model_dump gives as it is, and of those, the types whose equal values give the same TOML

@@ -7,7 +7,7 @@ every non-empty array of tables becomes ``[[a.b]]`` sections, after the plain va
 An empty array is written as ``key = []`` so the key stays visible.
 
 An item of an array of tables may also be a ``Block``: its ``[[a.b]]`` section already written (by
-``plain_block``, so the text is the same), copied as it is. ``tomlmemo`` uses that to skip unchanged items.
+``plain_block``, so the text is the same), copied as it is. ``toml_memo`` uses that to skip unchanged items.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The home app: ``c2c`` with no arguments (the home screen) and ``c2c review [DIR]`` (the review screen).
 
 It never runs the facilitator app itself: choosing a session (or the demo) exits with ``("run", path)``
-or ``("demo", None)``; ``home_launch.run_home`` runs it and shows the home again. Quitting exits with None.
+or ``("demo", None)``; ``home.launch.run_home`` runs it and shows the home again. Quitting exits with None.
 Time comes from the injected clock (tests pass a FakeClock).
 """
 

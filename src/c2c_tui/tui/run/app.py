@@ -153,7 +153,7 @@ class C2CApp(App[None]):
             )
         self.show_status()
 
-    # -- actions (the commands in tui/commands.py) ------------------------------------------------------
+    # -- actions (the commands in run/commands.py) ------------------------------------------------------
 
     def action_toggle_clock(self) -> None:
         if core_clock.toggle(self.session, self.clock.now()) is None:

@@ -5,7 +5,7 @@
 - The main thread only takes ``session.model_dump()`` (a few ms for 2,000 entries: a consistent snapshot,
   since every change happens on the main thread); the thread rebuilds a Session from it and writes the file
   and its summary through ``SessionFile.save`` (atomic). So the live session is never read by the thread.
-  The session file remembers the TOML text of every item by its content (``core.tomlmemo``), so a save
+  The session file remembers the TOML text of every item by its content (``core.store.toml_memo``), so a save
   formats only what changed; ``warm()`` (once the first frame is up) fills that memo from the session as it
   is, so the first save is as quick as the next ones.
 - A failed save (disk full, read-only, changed on disk): everything stays in memory, the app is told once
