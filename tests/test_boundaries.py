@@ -1,4 +1,4 @@
-"""Core never imports textual: each core module is imported in a fresh interpreter."""
+"""Core never imports textual: each core module, sub-packages included, is imported in a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import pytest
 
 import c2c_tui.core
 
-CORE_MODULES = sorted(f"c2c_tui.core.{m.name}" for m in pkgutil.iter_modules(c2c_tui.core.__path__))
+CORE_MODULES = sorted(m.name for m in pkgutil.walk_packages(c2c_tui.core.__path__, "c2c_tui.core."))
 
 
 def test_core_modules_found() -> None:
     assert {"c2c_tui.core.model", "c2c_tui.core.clock", "c2c_tui.core.store"} <= set(CORE_MODULES)
+    assert {"c2c_tui.core.clock.log", "c2c_tui.core.store.session_file", "c2c_tui.core.reading.watch"} <= set(
+        CORE_MODULES
+    )
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

@@ -138,8 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; everything it prints to stdout/stderr is neutralised (``core.neutral``)."""
-    from c2c_tui.core.neutral import ShownStream
+    """Run one command; everything it prints to stdout/stderr is neutralised (``core.text.neutral``)."""
+    from c2c_tui.core.text.neutral import ShownStream
 
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = ShownStream(out), ShownStream(err)  # type: ignore[assignment]
@@ -184,8 +184,8 @@ def report(error: BaseException) -> int:
 
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
-    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, total_minutes
-    from c2c_tui.core.newsession import UnknownTemplate, new_session
+    from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, total_minutes
+    from c2c_tui.core.setup import UnknownTemplate, new_session
     from c2c_tui.core.store import save, title_from_path
 
     path: Path = args.path
@@ -206,7 +206,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 @command("templates")
 def cmd_templates(args: argparse.Namespace) -> int:
-    from c2c_tui.core.agenda import DEFAULT_TEMPLATE, TEMPLATES
+    from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, TEMPLATES
     from c2c_tui.core.model import PHASE_IDS
 
     width = max(len(name) for name in TEMPLATES)
@@ -258,7 +258,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 @command("status")
 def cmd_status(args: argparse.Namespace) -> int:
     from c2c_tui.core.clock import SystemClock, state_of
-    from c2c_tui.core.status import status_json, status_lines
+    from c2c_tui.core.clock.status import status_json, status_lines
     from c2c_tui.core.store import load
 
     session = load(args.path)
@@ -266,7 +266,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        from c2c_tui.core.neutral import json_inert
+        from c2c_tui.core.text.neutral import json_inert
 
         print(json_inert(json.dumps(status_json(session, state, args.path), ensure_ascii=False)))
     else:
@@ -303,7 +303,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from c2c_tui.core.demo import make_demo_copy
+    from c2c_tui.core.store.demo import make_demo_copy
 
     path = make_demo_copy(args.dir, keep_clock=args.as_is)
     code = _run_app(path, demo=True)
@@ -315,7 +315,7 @@ def _run_app(path: Path, demo: bool = False) -> int:
     from c2c_tui.core.store import SessionFile
 
     session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
-    from c2c_tui.tui.launch import run_app
+    from c2c_tui.tui.run.launch import run_app
 
     return run_app(session_file, demo=demo)
 
@@ -326,7 +326,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
     from c2c_tui.core.followup import collect, render_csv, render_md, render_table
-    from c2c_tui.core.library import scan
+    from c2c_tui.core.followup.library import scan
 
     library = scan(args.dir)
     for problem in library.problems:
@@ -346,14 +346,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 @command("follow")
 def cmd_follow(args: argparse.Namespace) -> int:
-    from c2c_tui.tui.follow_app import run_follow
+    from c2c_tui.tui.follow.app import run_follow
 
     return run_follow(args.path)
 
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
-    from c2c_tui.tui.serve import ServeError, serve
+    from c2c_tui.tui.follow.serve import ServeError, serve
 
     try:
         return serve(
@@ -374,6 +374,6 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def _run_home(folder: Path, start: str) -> int:
-    from c2c_tui.tui.home_launch import run_home
+    from c2c_tui.tui.home.launch import run_home
 
     return run_home(folder, start)  # type: ignore[arg-type]

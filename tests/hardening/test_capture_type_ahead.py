@@ -18,7 +18,7 @@ from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading import load
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.app import make_app
+from c2c_tui.tui.run.app import make_app
 
 
 def post_keys(app: CaptureApp, text: str) -> None:
@@ -77,7 +77,7 @@ def test_control_characters_are_shown_as_pictures_one_for_one() -> None:
 
 
 def parse(*reads: str) -> list[events.Event]:
-    from c2c_tui.tui.paste_driver import LiteralPasteParser
+    from c2c_tui.tui.run.paste_driver import LiteralPasteParser
 
     parser = LiteralPasteParser()
     found = [event for data in reads for event in parser.feed(data)]

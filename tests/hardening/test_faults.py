@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from app_support import build, fresh, screen_text, steady  # noqa: F401
 
-from c2c_tui.core import atomic, store
-from c2c_tui.tui import autosave
-from c2c_tui.tui.widgets.status_line import StatusLine
+from c2c_tui.core import store
+from c2c_tui.core.store import atomic
+from c2c_tui.tui.run import autosave
+from c2c_tui.tui.run.status_line import StatusLine
 
 pytestmark = pytest.mark.usefixtures("steady")
 

@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 
 from c2c_tui.core.clock import FakeClock
-from c2c_tui.tui.follow_app import make_follow_app
+from c2c_tui.tui.follow.app import make_follow_app
 
 GOOD = """schema_version = 1
 title = "Heat plan"

@@ -17,7 +17,7 @@ from session_strategies import sessions
 
 from c2c_tui.core import store
 from c2c_tui.core.capture import CaptureError, kind_for, parse
-from c2c_tui.core.editor import Editor
+from c2c_tui.core.capture.editor import Editor
 from c2c_tui.core.model import PHASE_IDS, Participant, Session, Team
 from c2c_tui.core.store import SessionError, SessionFile
 

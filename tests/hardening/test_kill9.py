@@ -36,7 +36,7 @@ SCRIPT = textwrap.dedent(
     """
     import asyncio, random, sys
     from c2c_tui.core.store import SessionFile
-    from c2c_tui.tui.app import make_app
+    from c2c_tui.tui.run.app import make_app
 
     async def main():
         rng = random.Random(sys.argv[2])

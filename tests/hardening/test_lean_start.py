@@ -1,8 +1,8 @@
 """What keeps the start quick and an idle app quiet (the figures are in bench/run.py; these guard them).
 
 - Opening a session and building the app imports nothing the first screen does not need: not tomli-w,
-  markdown-it or the summary (saving needs them, in the autosave thread), not the edit dialogs (opened
-  later). (tomli is needed: the file is read with it before the first frame; tomllib is not.)
+  markdown-it, the summary or the TOML writer (saving needs them, in the autosave thread), not the dialogs,
+  the set-up screen, the wall or the help (opened later), nothing of the home or follow apps. (tomli is needed: the file is read with it before the first frame; tomllib is not.)
 - The capture line's cursor does not blink: an app nobody types in repaints only when the clock changes.
 """
 
@@ -23,12 +23,20 @@ NOT_AT_START = (
     "tomli_w",
     "tomllib",
     "markdown_it",
-    "c2c_tui.core.summary",
-    "c2c_tui.tui.screens.edit_item",
-    "c2c_tui.tui.screens.action_form",
-    "c2c_tui.tui.screens.choose",
-    "c2c_tui.tui.screens.help",
-    "c2c_tui.tui.screens.wall",
+    "c2c_tui.core.summary",  # the summary package: markdown, parts, html
+    "c2c_tui.core.store.toml_writer",  # the TOML writer (tomli-w): the store's front must not pull it in
+    "c2c_tui.core.store.new_files",
+    "c2c_tui.core.followup",
+    "c2c_tui.tui.dialogs",  # every dialog, the package itself
+    "c2c_tui.tui.dialogs.text_dialog",
+    "c2c_tui.tui.dialogs.action_form",
+    "c2c_tui.tui.dialogs.choice",
+    "c2c_tui.tui.setup",  # the set-up screen and its panes
+    "c2c_tui.tui.setup.setup_screen",
+    "c2c_tui.tui.run.help",
+    "c2c_tui.tui.run.wall",
+    "c2c_tui.tui.home",
+    "c2c_tui.tui.follow",
 )
 
 
@@ -40,7 +48,7 @@ def test_the_first_screen_imports_only_what_it_needs(tmp_path: Path) -> None:
         import sys
         import c2c_tui.cli
         from c2c_tui.core.store import SessionFile
-        from c2c_tui.tui.app import make_app
+        from c2c_tui.tui.run.app import make_app
 
         app = make_app(SessionFile.open(sys.argv[1]))
         loaded = [name for name in {NOT_AT_START!r} if name in sys.modules]

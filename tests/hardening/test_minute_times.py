@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from c2c_tui.core import clock
+from c2c_tui.core.clock.status import status_lines
 from c2c_tui.core.model import Session
-from c2c_tui.core.status import status_lines
 from c2c_tui.core.summary import render_markdown
 from c2c_tui.tui.widgets.plan_info import plan_text
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from c2c_tui.cli import main
-from c2c_tui.core.library import scan
+from c2c_tui.core.followup.library import scan
 
 HEAD = """schema_version = 1
 title = "Heat plan"

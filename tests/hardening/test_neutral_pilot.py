@@ -12,8 +12,8 @@ from textual.widgets import Input
 
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.store import SessionFile, load
-from c2c_tui.tui.app import C2CApp, make_app
-from c2c_tui.tui.screens.action_form import ActionForm
+from c2c_tui.tui.dialogs.action_form import ActionForm
+from c2c_tui.tui.run.app import C2CApp, make_app
 
 
 def painted(app: C2CApp) -> str:

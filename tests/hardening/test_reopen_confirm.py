@@ -12,7 +12,7 @@ from app_support import build, fresh, steady  # noqa: F401
 
 from c2c_tui.core.model import ClockEvent
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.screens.confirm import ConfirmDialog
+from c2c_tui.tui.dialogs.confirm import ConfirmDialog
 
 pytestmark = pytest.mark.usefixtures("steady")
 

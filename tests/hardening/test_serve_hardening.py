@@ -26,7 +26,7 @@ aiohttp = pytest.importorskip("aiohttp")
 
 from c2c_tui.core import store
 from c2c_tui.core.model import Session
-from c2c_tui.tui.serve import ServeError, serve
+from c2c_tui.tui.follow.serve import ServeError, serve
 
 EVIL = "http://evil.example"
 
@@ -225,7 +225,7 @@ def test_a_viewer_process_that_ignores_quit_and_sigterm_is_killed_and_reaped() -
     """Never reads its stdin, ignores SIGTERM, writes without end to a browser that has gone."""
     from textual_serve.download_manager import DownloadManager
 
-    from c2c_tui.tui.serve_server import FollowAppService
+    from c2c_tui.tui.follow.serve_server import FollowAppService
 
     async def gone(_data: object) -> None:
         raise ConnectionResetError("the browser has gone")
@@ -308,7 +308,7 @@ def test_flags_are_checked_in_one_line(session_path: Path) -> None:
 
 
 def test_sizes_are_clamped() -> None:
-    from c2c_tui.tui.serve_server import MAX_HEIGHT, MAX_WIDTH, clamp_size
+    from c2c_tui.tui.follow.serve_server import MAX_HEIGHT, MAX_WIDTH, clamp_size
 
     assert clamp_size("2000", "2000") == (MAX_WIDTH, MAX_HEIGHT) == (500, 200)
     assert clamp_size(-5, 0) == (1, 1)

@@ -16,7 +16,7 @@ from c2c_tui.core import store
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.model import Session, Team
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.app import C2CApp, make_app
+from c2c_tui.tui.run.app import C2CApp, make_app
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "cooling-valmora.toml"
 DAY = datetime(2026, 11, 12, tzinfo=UTC)

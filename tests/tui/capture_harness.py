@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
+from c2c_tui.core.capture.editor import Editor
 from c2c_tui.core.clock import FakeClock
-from c2c_tui.core.editor import Editor
 from c2c_tui.core.model import Participant, PhaseId, Session, Team
-from c2c_tui.tui.messages import SessionChanged
-from c2c_tui.tui.widgets.capture_bar import CaptureBar
-from c2c_tui.tui.widgets.work_area import WorkArea
+from c2c_tui.tui.run import focus
+from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.messages import SessionChanged
+from c2c_tui.tui.run.work.area import WorkArea
 
 START = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
@@ -48,7 +49,7 @@ class CaptureApp(App[None]):
         self.changes: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield WorkArea()
+        yield WorkArea(self)
         yield CaptureBar()
 
     def on_mount(self) -> None:
@@ -69,6 +70,12 @@ class CaptureApp(App[None]):
 
     def on_session_changed(self, message: SessionChanged) -> None:
         self.changes.append(message.what)
+
+    def on_capture_bar_to_list(self, message: CaptureBar.ToList) -> None:
+        focus.to_list(self, message)  # as the run screen does
+
+    def on_work_area_to_capture(self, message: WorkArea.ToCapture) -> None:
+        focus.to_capture(self, message)
 
 
 def screen_text(app: App[object]) -> str:

@@ -21,8 +21,8 @@ from textual.widgets import DataTable
 from c2c_tui.core import store
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.model import Action, Participant, Session, Team
-from c2c_tui.tui.home_app import HomeApp
-from c2c_tui.tui.screens.setup import SetupScreen
+from c2c_tui.tui.home.app import HomeApp
+from c2c_tui.tui.setup.setup_screen import SetupScreen
 from c2c_tui.tui.themes import PROJECTOR
 
 NOW = datetime(2026, 12, 20, 10, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 from app_support import build, fresh, screen_text, steady  # noqa: F401
 
 from c2c_tui.core import store
-from c2c_tui.tui.screens.run import RunScreen
+from c2c_tui.tui.run.run_screen import RunScreen
 from c2c_tui.tui.widgets.agenda_strip import AgendaStrip
 from c2c_tui.tui.widgets.big_clock import BigClock
 

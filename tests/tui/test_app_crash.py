@@ -22,7 +22,7 @@ SCRIPT = textwrap.dedent(
     """
     import asyncio, sys, time
     from c2c_tui.core.store import SessionFile
-    from c2c_tui.tui.app import make_app
+    from c2c_tui.tui.run.app import make_app
 
     async def main():
         app = make_app(SessionFile.open(sys.argv[1]))  # the real clock

@@ -8,12 +8,12 @@ import pytest
 from app_support import build, fresh, screen_text, steady  # noqa: F401
 
 from c2c_tui.core import store
-from c2c_tui.tui.commands import COMMANDS
-from c2c_tui.tui.screens.help import HelpScreen, help_plain
-from c2c_tui.tui.screens.run import RunScreen
-from c2c_tui.tui.screens.wall import WallScreen
+from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.commands import COMMANDS
+from c2c_tui.tui.run.help import HelpScreen, help_plain
+from c2c_tui.tui.run.run_screen import RunScreen
+from c2c_tui.tui.run.wall import WallScreen
 from c2c_tui.tui.widgets.big_clock import BigClock
-from c2c_tui.tui.widgets.capture_bar import CaptureBar
 
 pytestmark = pytest.mark.usefixtures("steady")
 

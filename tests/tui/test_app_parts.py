@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from c2c_tui.core.clock import derive, format_remaining
+from c2c_tui.core.clock.alerts import TICK_EPSILON, AlertWatch, next_tick_delay
 from c2c_tui.core.model import ClockEvent, default_agenda
-from c2c_tui.tui.alerts import TICK_EPSILON, AlertWatch, next_tick_delay
-from c2c_tui.tui.app import C2CApp
-from c2c_tui.tui.commands import COMMANDS, WALL_KEYS, bindings
+from c2c_tui.tui.run.app import C2CApp
+from c2c_tui.tui.run.commands import COMMANDS, WALL_KEYS, bindings
 from c2c_tui.tui.widgets.block_font import fit
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

@@ -8,9 +8,9 @@ import pytest
 from app_support import build, fresh, screen_text, steady  # noqa: F401
 
 from c2c_tui.core import store
-from c2c_tui.core.errors import SessionError
+from c2c_tui.core.reading.errors import SessionError
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui import autosave
+from c2c_tui.tui.run import autosave
 
 pytestmark = pytest.mark.usefixtures("steady")
 

@@ -8,7 +8,7 @@ import pytest
 from app_support import build, fresh, screen_text, steady  # noqa: F401
 
 from c2c_tui.core import store
-from c2c_tui.tui.screens.setup import SetupScreen
+from c2c_tui.tui.setup.setup_screen import SetupScreen
 
 pytestmark = pytest.mark.usefixtures("steady")
 

@@ -7,9 +7,9 @@ from datetime import date
 from capture_harness import CaptureApp, cells, screen_text, type_line
 from textual.widgets import Input
 
-from c2c_tui.tui.screens.action_form import ActionForm
-from c2c_tui.tui.widgets.actions_table import ActionsTable
-from c2c_tui.tui.widgets.entry_list import EntryList
+from c2c_tui.tui.dialogs.action_form import ActionForm
+from c2c_tui.tui.run.work.actions_table import ActionsTable
+from c2c_tui.tui.run.work.entry_list import EntryList
 
 
 async def test_space_cycles_the_status() -> None:

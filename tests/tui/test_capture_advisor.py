@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from capture_harness import CaptureApp, type_line
 
-from c2c_tui.tui.widgets.advisor_panel import AdvisorPanel
+from c2c_tui.tui.run.work.advisor_panel import AdvisorPanel
 
 
 def panel(app: CaptureApp) -> list[str]:

@@ -7,9 +7,9 @@ from datetime import date
 from capture_harness import CaptureApp, cells, screen_text, type_line
 from textual.widgets import Input, Static
 
-from c2c_tui.tui.widgets.actions_table import ActionsTable
-from c2c_tui.tui.widgets.capture_bar import CaptureBar
-from c2c_tui.tui.widgets.entry_list import EntryList
+from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.work.actions_table import ActionsTable
+from c2c_tui.tui.run.work.entry_list import EntryList
 
 
 def notes(app: CaptureApp) -> str:

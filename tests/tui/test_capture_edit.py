@@ -6,10 +6,10 @@ from capture_harness import CaptureApp, cells, screen_text, type_line
 from textual.widgets import Input, Static
 
 from c2c_tui.core.model import Entry
-from c2c_tui.tui.screens.choose import ChoiceDialog
-from c2c_tui.tui.screens.edit_item import TextDialog
-from c2c_tui.tui.widgets.entry_list import EntryList
-from c2c_tui.tui.widgets.options_table import OptionsTable
+from c2c_tui.tui.dialogs.choice import ChoiceDialog
+from c2c_tui.tui.dialogs.text_dialog import TextDialog
+from c2c_tui.tui.run.work.entry_list import EntryList
+from c2c_tui.tui.run.work.options_table import OptionsTable
 
 
 def status(app: CaptureApp) -> str:

@@ -10,8 +10,8 @@ from app_support import build, fresh, screen_text, steady  # noqa: F401
 from capture_harness import cells
 
 from c2c_tui.core import store
-from c2c_tui.tui.widgets.actions_table import ActionsTable
-from c2c_tui.tui.widgets.advisor_panel import AdvisorPanel
+from c2c_tui.tui.run.work.actions_table import ActionsTable
+from c2c_tui.tui.run.work.advisor_panel import AdvisorPanel
 
 pytestmark = pytest.mark.usefixtures("steady")
 

@@ -7,8 +7,8 @@ from textual.widgets import Static
 
 from c2c_tui.core.model import Option, Session
 from c2c_tui.core.prioritise import ranked
-from c2c_tui.tui.widgets.matrix import place
-from c2c_tui.tui.widgets.options_table import OptionsTable
+from c2c_tui.tui.run.work.matrix import place
+from c2c_tui.tui.run.work.options_table import OptionsTable
 
 
 def titles(app: CaptureApp) -> list[str]:

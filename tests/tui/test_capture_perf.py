@@ -7,8 +7,8 @@ import time
 from capture_harness import CaptureApp, sample_session, type_line
 
 from c2c_tui.core.model import Entry, Session
-from c2c_tui.tui.widgets.entry_list import EntryList
-from c2c_tui.tui.widgets.work_area import WorkArea
+from c2c_tui.tui.run.work.area import WorkArea
+from c2c_tui.tui.run.work.entry_list import EntryList
 
 
 def big_session(n: int = 2000) -> Session:

@@ -22,7 +22,7 @@ from textual.pilot import Pilot
 from c2c_tui.core import store
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.model import ClockEvent, Entry, Session, Team
-from c2c_tui.tui.follow_app import FollowApp, make_follow_app
+from c2c_tui.tui.follow.app import FollowApp, make_follow_app
 from c2c_tui.tui.widgets.big_clock import BigClock
 
 START = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -227,9 +227,10 @@ async def test_a_small_terminal_still_shows_the_clock_and_the_phase(path: Path) 
 def test_the_follow_display_loads_nothing_of_the_facilitator_app() -> None:
     """Read-only by construction: no editor, no store writer, no run screen, no capture line."""
     code = (
-        "import sys, c2c_tui.tui.follow_app\n"
-        "bad = {'c2c_tui.tui.app', 'c2c_tui.tui.screens.run', 'c2c_tui.core.editor', 'c2c_tui.core.store',\n"
-        "       'c2c_tui.core.lock', 'c2c_tui.core.atomic', 'c2c_tui.tui.widgets.capture_bar'}\n"
+        "import sys, c2c_tui.tui.follow.app\n"
+        "bad = {'c2c_tui.tui.run', 'c2c_tui.tui.run.app', 'c2c_tui.tui.run.run_screen', 'c2c_tui.tui.setup',\n"
+        "       'c2c_tui.core.capture', 'c2c_tui.core.capture.editor', 'c2c_tui.core.store',\n"
+        "       'c2c_tui.core.store.lock', 'c2c_tui.core.store.atomic', 'c2c_tui.tui.run.capture_bar'}\n"
         "sys.exit(', '.join(sorted(bad & set(sys.modules))) or None)"
     )
     result = subprocess.run(

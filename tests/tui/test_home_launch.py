@@ -14,7 +14,7 @@ import pytest
 from c2c_tui.core import store
 from c2c_tui.core.model import Session
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui import home_launch
+from c2c_tui.tui.home import launch as home_launch
 
 
 class FakeHome:
@@ -47,7 +47,7 @@ def script(monkeypatch: pytest.MonkeyPatch) -> Any:
         return 0
 
     monkeypatch.setattr(home_launch, "HomeApp", fake_home)
-    monkeypatch.setattr("c2c_tui.tui.launch.run_app", fake_run_app)
+    monkeypatch.setattr("c2c_tui.tui.run.launch.run_app", fake_run_app)
     monkeypatch.setattr(home_launch, "make_demo_copy", lambda: demo_path)
     demo_path = Path("unused")
 

@@ -48,7 +48,7 @@ async def test_enter_on_a_broken_file_says_why_and_stays() -> None:
 
 
 def rows_problem(app) -> str:  # type: ignore[no-untyped-def]
-    from c2c_tui.core.library import FileProblem
+    from c2c_tui.core.followup.library import FileProblem
 
     item = app.screen.query_one("#sessions").current
     assert isinstance(item, FileProblem)

@@ -9,8 +9,8 @@ from textual.widgets import Markdown
 
 from c2c_tui.core import store
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.screens.form_dialog import FormDialog
-from c2c_tui.tui.screens.review_session import SessionReviewScreen
+from c2c_tui.tui.dialogs.form import FormDialog
+from c2c_tui.tui.home.review_session import SessionReviewScreen
 
 pytestmark = pytest.mark.usefixtures("folder")
 

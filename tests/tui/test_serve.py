@@ -21,11 +21,11 @@ import pytest
 from c2c_tui.cli import COMMANDS
 from c2c_tui.core import store
 from c2c_tui.core.model import Session
-from c2c_tui.tui.serve import ServeError, follow_command, is_loopback, serve
+from c2c_tui.tui.follow.serve import ServeError, follow_command, is_loopback, serve
 
 WIRED = "serve" in COMMANDS  # the CLI command, once wired; until then serve() itself
 SERVE_CODE = (
-    "import sys\nfrom c2c_tui.tui.serve import ServeError, serve\n"
+    "import sys\nfrom c2c_tui.tui.follow.serve import ServeError, serve\n"
     "try:\n    sys.exit(serve(sys.argv[1], sys.argv[2], int(sys.argv[3]), public=sys.argv[4] == 'public'))\n"
     "except ServeError as error:\n    sys.exit(f'c2c: {error}')\n"
 )

@@ -10,8 +10,8 @@ from home_support import EXAMPLE, FOLDER, SetupHost, folder, home, notes, screen
 from c2c_tui.core import store
 from c2c_tui.core.model import Team
 from c2c_tui.core.store import SessionFile
-from c2c_tui.tui.screens.confirm import ConfirmDialog
-from c2c_tui.tui.screens.setup import SetupScreen
+from c2c_tui.tui.dialogs.confirm import ConfirmDialog
+from c2c_tui.tui.setup.setup_screen import SetupScreen
 
 pytestmark = pytest.mark.usefixtures("folder")
 

@@ -9,9 +9,9 @@ from home_support import FOLDER, folder, home, notes, screen_text, steady  # noq
 from textual.widgets import Input
 
 from c2c_tui.core import store
-from c2c_tui.tui.screens.confirm import ConfirmDialog
-from c2c_tui.tui.screens.form_dialog import FormDialog
-from c2c_tui.tui.screens.setup import SetupScreen
+from c2c_tui.tui.dialogs.confirm import ConfirmDialog
+from c2c_tui.tui.dialogs.form import FormDialog
+from c2c_tui.tui.setup.setup_screen import SetupScreen
 
 pytestmark = pytest.mark.usefixtures("folder")
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2c_tui.core import clock
-from c2c_tui.core.agenda import (
+from c2c_tui.core.clock import FakeClock, state_of
+from c2c_tui.core.clock.agenda import (
     DEFAULT_TEMPLATE,
     TEMPLATES,
     agenda_from_template,
@@ -17,7 +18,6 @@ from c2c_tui.core.agenda import (
     rebalance,
     total_minutes,
 )
-from c2c_tui.core.clock import FakeClock, state_of
 from c2c_tui.core.model import PHASE_IDS, AgendaItem, Session
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

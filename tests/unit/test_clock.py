@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2c_tui.core import clock
-from c2c_tui.core.agenda import rebalance
 from c2c_tui.core.clock import FakeClock, derive, format_clock, format_remaining, state_of
+from c2c_tui.core.clock.agenda import rebalance
 from c2c_tui.core.model import PHASE_IDS, AgendaItem, ClockEvent, Session, Settings, default_agenda
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from c2c_tui.core import store
-from c2c_tui.core.draft import clear_draft, draft_of, keep_draft
+from c2c_tui.core.capture.draft import clear_draft, draft_of, keep_draft
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading import load
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from c2c_tui.core.capture import parse
-from c2c_tui.core.editor import EditError, Editor, item_kind, item_text
+from c2c_tui.core.capture.editor import EditError, Editor, item_kind, item_text
 from c2c_tui.core.model import Session, Team
 
 NOW = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)

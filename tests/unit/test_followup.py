@@ -20,10 +20,10 @@ from c2c_tui.core.followup import (
     render_table,
     update_action,
 )
-from c2c_tui.core.library import Library, scan
+from c2c_tui.core.followup.library import Library, scan
 from c2c_tui.core.model import Action, Session, Team, Workshop
 from c2c_tui.core.store import SessionFile, SessionLocked, load, save
-from c2c_tui.core.textcells import cell_width, fit, plain
+from c2c_tui.core.text.textcells import cell_width, fit, plain
 
 NOW = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 6, 1)

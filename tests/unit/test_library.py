@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from c2c_tui.core.library import FolderError, matches, parse_query, scan, search
+from c2c_tui.core.followup.library import FolderError, matches, parse_query, scan, search
 from c2c_tui.core.model import Action, ClockEvent, Entry, Option, Participant, Session, Team, Workshop
 from c2c_tui.core.store import SessionError, save
 

@@ -97,3 +97,9 @@ def test_phases_follow_the_method() -> None:
     assert phase("reflect").default_kind == "option"
     assert phase("agree").default_kind == "action"
     assert phase_index("agree") == 4
+
+
+def test_next_status_cycles_open_done_dropped() -> None:
+    from c2c_tui.core.model import next_status
+
+    assert [next_status("open"), next_status("done"), next_status("dropped")] == ["done", "dropped", "open"]

@@ -8,8 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c2c_tui.core.neutral import BIDI, csv_cell, json_inert, shown, unsafe, unseen
-from c2c_tui.core.textcells import cell_width, plain
+from c2c_tui.core.text.neutral import BIDI, csv_cell, json_inert, shown, unsafe, unseen
+from c2c_tui.core.text.textcells import cell_width, plain
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "]")
 UNSAFE_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from c2c_tui.core.capture import Capture, parse
-from c2c_tui.core.model import Action, Entry, Option, Participant, Session, Team
-from c2c_tui.core.ops import (
+from c2c_tui.core.capture.ops import (
     EditError,
     UndoStack,
     add_capture,
@@ -20,6 +19,7 @@ from c2c_tui.core.ops import (
     undo_rekind,
     update_item,
 )
+from c2c_tui.core.model import Action, Entry, Option, Participant, Session, Team
 
 NOW = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 

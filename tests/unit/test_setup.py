@@ -9,25 +9,24 @@ from pathlib import Path
 import pytest
 
 from c2c_tui.core import store
-from c2c_tui.core.errors import SessionError
 from c2c_tui.core.model import ClockEvent, Entry, Participant, Session, Team
+from c2c_tui.core.reading.errors import SessionError
 from c2c_tui.core.setup import (
     apply_setup,
     clock_after,
     duration,
-    file_for_title,
     new_team_id,
     parse_date,
     parse_hhmm,
     parse_minutes,
     plan_times,
-    save_new,
     setup_problems,
     slug,
     start_problem,
     team_name_problem,
     team_references,
 )
+from c2c_tui.core.store.new_files import file_for_title, save_new
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -172,3 +171,14 @@ def test_start_problem_is_the_one_rule_the_set_up_and_f5_share() -> None:
     assert setup_problems(session) == [f"teams: {missing}"]
     session.teams.append(Team(id="s", name="S", role="seeking"))
     assert start_problem(session) is None
+
+
+def test_parse_due_is_a_real_date_or_nothing() -> None:
+    from datetime import date
+
+    from c2c_tui.core.setup import parse_due
+
+    assert parse_due("") is None
+    assert parse_due("2026-12-15") == date(2026, 12, 15)
+    with pytest.raises(ValueError, match="due date"):
+        parse_due("2026-02-30")

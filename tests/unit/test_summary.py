@@ -20,12 +20,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from session_strategies import sessions
 
-from c2c_tui.core import clock, mdtext
+from c2c_tui.core import clock
 from c2c_tui.core.model import Entry, Option, Session
-from c2c_tui.core.neutral import shown
 from c2c_tui.core.phases import PHASES
 from c2c_tui.core.prioritise import quadrant, ranked
 from c2c_tui.core.summary import render_html, render_markdown
+from c2c_tui.core.text import mdtext
+from c2c_tui.core.text.neutral import shown
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "sessions" / "cooling-valmora.toml"

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from session_strategies import sessions
 
-from c2c_tui.core import reading, store
+from c2c_tui.core import store
 from c2c_tui.core.model import Session
+from c2c_tui.core.reading import parse as reading
 from c2c_tui.core.store import SessionError
 
 ROOT = Path(__file__).resolve().parents[2]

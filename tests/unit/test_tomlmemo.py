@@ -17,8 +17,8 @@ from session_strategies import moments, phases, sessions, texts
 from c2c_tui.core import model as schema
 from c2c_tui.core.model import Action, ClockEvent, Entry, Option, Session
 from c2c_tui.core.store import HEADER, SessionFile, dumps, save
-from c2c_tui.core.tomlfile import dumps_tables
-from c2c_tui.core.tomlmemo import TomlMemo
+from c2c_tui.core.store.toml_memo import TomlMemo
+from c2c_tui.core.store.toml_writer import dumps_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 12, 12, tzinfo=UTC)

@@ -10,7 +10,7 @@ import pytest
 
 from c2c_tui.core import store
 from c2c_tui.core.model import ClockEvent, Entry, Session
-from c2c_tui.core.watch import FileWatcher
+from c2c_tui.core.reading.watch import FileWatcher
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 

@@ -1,0 +1,5 @@
+"""c2c core: plain Python, never textual. The shared vocabulary at the top (model, phases,
+prioritise, problems, setup); the parts by job in sub-packages (clock, capture, reading, store, summary,
+followup, text), each with a front that re-exports what callers use. The layering is a contract in
+pyproject.toml ([tool.importlinter]).
+"""

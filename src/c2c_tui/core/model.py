@@ -51,10 +51,29 @@ ENTRY_KINDS: tuple[EntryKind, ...] = (
 )
 Mode = Literal["in-person", "hybrid", "online"]
 TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
+ROLE_LABELS: dict[str, str] = {  # short: the set-up's table and role choice
+    "seeking": "Seeking",
+    "advisor": "Advisor",
+    "specialist": "Specialist",
+    "facilitation": "Facilitation",
+}
+ROLE_TITLES: dict[str, str] = {  # in a sentence: the summary ("Athens Resilience Office (seeking team)")
+    "seeking": "Seeking team",
+    "advisor": "Advisor team",
+    "specialist": "Specialist",
+    "facilitation": "Facilitation",
+}
 MoSCoW = Literal["must", "should", "could", "wont"]
 MOSCOW: tuple[MoSCoW, ...] = ("must", "should", "could", "wont")
 ActionStatus = Literal["open", "done", "dropped"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
+
+
+def next_status(status: ActionStatus) -> ActionStatus:
+    """The status after ``status`` when it is cycled (space on an action): open → done → dropped → open."""
+    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
+
+
 ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish"]
 
 Score = Annotated[int, Field(ge=1, le=5)]

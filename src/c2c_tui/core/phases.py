@@ -29,6 +29,10 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+ADVISOR_KINDS = ("surprise", "gap", "example")  # what the advisor teams bring in Part 2
+SEEKING_KINDS = ("idea", "question", "contact")  # what the seeking team takes from it
+
+
 def kind_label(kind: str) -> str:
     """How a capture kind is named to people ("follow-up offer" for ``follow_up``)."""
     return KIND_LABELS.get(kind, kind)

@@ -1,4 +1,5 @@
-"""Setting up a workshop before the day: the checks and small helpers the set-up screens use. Pure.
+"""Setting up a workshop before the day: the checks and small helpers the set-up screens use, and a new
+session from an agenda template (``new_session``). Pure: writing a new file is ``store.new_files``.
 
 The parse functions take what a person typed and return the value, or raise ValueError with a short
 message that says what to type instead. ``setup_problems`` lists what blocks saving a set-up.
@@ -8,19 +9,16 @@ was captured or the clock.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import ValidationError
 
-from .errors import SessionError
+from .clock.agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template, unknown_template
 from .model import Session, Team
 from .problems import one_line_error
-from .store import save
 
 MAX_MINUTES = 24 * 60
 SETUP_FIELDS = ("title", "workshop", "teams", "participants", "agenda")
@@ -59,6 +57,11 @@ def parse_date(text: str, what: str = "date", example: str = "2026-11-12") -> da
         return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{what}: {value} is not a real date") from None
+
+
+def parse_due(value: str) -> date | None:
+    """An action's due date from a form: empty is no date, else a real YYYY-MM-DD (ValueError says why not)."""
+    return parse_date(value, "due date", "2026-12-15")
 
 
 def parse_hhmm(text: str) -> str | None:
@@ -191,47 +194,22 @@ def setup_problems(session: Session) -> list[str]:
     return problems
 
 
-# -- saving -----------------------------------------------------------------------------------------
+# -- a new session ---------------------------------------------------------------------------------
 
 
-def file_for_title(folder: Path, title: str) -> Path:
-    """A file name in ``folder`` derived from the title that no file uses yet ("keeping-cool-2.toml")."""
-    base = slug(title) or "workshop"
-    path = folder / f"{base}.toml"
-    n = 1
-    while os.path.lexists(path) or os.path.lexists(path.with_suffix(".md")):
-        n += 1
-        path = folder / f"{base}-{n}.toml"
-    return path
+class UnknownTemplate(ValueError):
+    pass
 
 
-def save_new(folder: Path, session: Session, now: datetime | None = None) -> Path:
-    """Save a new session in ``folder`` under a fresh name from its title; never overwrites a file.
-
-    The name is reserved first (created exclusively), so a file that appears meanwhile is never replaced.
-    Raises SessionError (one line) when the folder cannot be made or written.
-    """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise SessionError(f"{folder}: cannot create the folder: {error.strerror or error}") from None
-    for _attempt in range(100):
-        path = file_for_title(folder, session.title)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise SessionError(f"{path}: cannot create the file: {error.strerror or error}") from None
-        os.close(fd)
-        try:
-            save(path, session, now=now)
-        except SessionError:
-            if path.exists() and path.stat().st_size == 0:
-                path.unlink()
-            raise
-        return path
-    raise SessionError(f"{folder}: cannot find a free file name for {session.title!r}")
+def new_session(title: str, template: str | None = None, now: datetime | None = None) -> Session:
+    name = template or DEFAULT_TEMPLATE
+    if name not in TEMPLATES:
+        raise UnknownTemplate(unknown_template(name))
+    created = (now or datetime.now(UTC)).replace(microsecond=0)
+    mode = "online" if name.startswith("online") else "in-person"
+    return Session.model_validate(
+        {"title": title, "created": created, "agenda": agenda_from_template(name), "workshop": {"mode": mode}}
+    )
 
 
 def apply_setup(live: Session, edited: Session) -> None:

@@ -1,6 +1,6 @@
 """The screen's last guard against control characters in user text (issue 10 §3, PRODUCT.md Trust).
 
-Widgets show user text through ``core.neutral.shown`` (control characters and bidi overrides made visible).
+Widgets show user text through ``core.text.neutral.shown`` (control characters and bidi overrides made visible).
 This line filter runs on every painted line of every widget (Textual's ``App.get_line_filters``) and removes
 any such character a widget still holds: an Input's value being edited, text a widget did not pass through
 ``shown``. They take no cell in Textual's measure, so removing them keeps each line's width and layout.
@@ -15,7 +15,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from c2c_tui.core.neutral import unsafe, unseen
+from c2c_tui.core.text.neutral import unsafe, unseen
 
 
 class Unseen(LineFilter):

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from c2c_tui.core.clock import ClockState
+from c2c_tui.core.clock.status import local_hhmm, offset_words
 from c2c_tui.core.phases import phase
-from c2c_tui.core.status import local_hhmm, offset_words
 
 
 def plan_text(state: ClockState) -> Text:

@@ -18,8 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from c2c_tui.core.neutral import shown
-from c2c_tui.core.textcells import breaks_shown
+from c2c_tui.core.text.neutral import shown
+from c2c_tui.core.text.textcells import breaks_shown
 
 EMPTY_KEY = "\x00empty"
 

@@ -1,0 +1,169 @@
+"""The home screen (``c2c`` with no arguments): the sessions of a folder, newest first, and what to do.
+
+Enter runs the highlighted session in the facilitator app, n sets up a new workshop, e edits a session's
+set-up, d opens the demo, r reviews the saved sessions. Running a session (or the demo) is not done
+here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
+back here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
+from c2c_tui.core.model import Session
+from c2c_tui.core.setup import new_session
+from c2c_tui.core.store import SessionError, SessionFile
+from c2c_tui.core.store.new_files import save_new
+from c2c_tui.core.text.neutral import shown
+from c2c_tui.tui.home.context import HomeContext
+from c2c_tui.tui.home.session_list import Item, SessionList
+from c2c_tui.tui.notify import say
+
+from ..setup.setup_screen import SetupScreen
+
+EMPTY = "No sessions here yet. Press n to set up a new workshop, or d to try the demo."
+
+
+class HomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HomeScreen #home-heading {
+        height: 1; padding: 0 1; background: $panel; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", tooltip="Open the highlighted session in the facilitator app"),
+        Binding("n", "new", "New", tooltip="Set up a new workshop"),
+        Binding("e", "edit", "Edit set-up", tooltip="Edit the highlighted session's set-up"),
+        Binding("d", "demo", "Demo", tooltip="Open the example workshop on a scratch copy"),
+        Binding(
+            "r", "review", "Review", tooltip="Browse and search saved sessions, their summaries and actions"
+        ),
+        Binding("f5", "reload", "Reload", show=False),
+        Binding("q,escape", "quit", "Quit"),
+    ]
+
+    def __init__(self, context: HomeContext, *, select: Path | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.select = select
+        self.library: Library | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="home-heading")
+        yield SessionList(self.context.clock.now().date(), empty=EMPTY)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions").focus()
+
+    def on_screen_resume(self) -> None:
+        """Shown (first, or again after a dialog or form): one scan of the folder, keeping ``select``."""
+        self.reload(self.select)
+        self.select = None
+
+    def reload(self, select: Path | None = None) -> None:
+        folder = self.context.folder
+        missing = ""
+        try:
+            self.library = scan(folder, self.context.clock.now())
+        except FolderError as error:
+            self.library = Library(folder=folder, sessions=[], problems=[])
+            missing = f" ({str(error).removeprefix(f'{folder}: ')})"
+        lib = self.library
+        items: list[Item] = [*lib.sessions, *lib.problems]
+        self.query_one(SessionList).show(items, select=select)
+        count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
+        if lib.problems:
+            count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"
+        heading = f"c2c workshops · {count} · {folder}{missing}"
+        self.query_one("#home-heading", Static).update(
+            Text(shown(heading), no_wrap=True, overflow="ellipsis")
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    # -- actions --------------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        item = self.query_one(SessionList).table.current
+        if item is None:
+            say(self.app, "Nothing to open yet: n sets up a new workshop, d opens the demo.")
+        elif isinstance(item, FileProblem):
+            say(self.app, f"This file does not load: {item.message}", severity="error")
+        else:
+            self.app.exit(("run", item.path))
+
+    def action_demo(self) -> None:
+        self.app.exit(("demo", None))
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.context))
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_quit(self) -> None:
+        self.app.exit(None)
+
+    def action_new(self) -> None:
+        now = self.context.clock.now()
+        created: list[Path] = []
+
+        def save(session: Session) -> str | None:
+            try:
+                created.append(save_new(self.context.folder, session, now=self.context.clock.now()))
+            except SessionError as error:
+                return str(error)
+            return None
+
+        def done(result: Session | None) -> None:
+            if result is not None and created:
+                self.select = created[-1]  # the scan when this screen resumes highlights it
+                say(self.app, f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
+
+        self.app.push_screen(SetupScreen(new_session("New workshop", now=now), new=True, save=save), done)
+
+    def action_edit(self) -> None:
+        item = self.query_one(SessionList).table.current
+        if item is None or isinstance(item, FileProblem):
+            say(self.app, "Highlight a session to edit its set-up." if item is None else item.message)
+            return
+        try:
+            handle = SessionFile.open(item.path)
+        except SessionError as error:
+            say(self.app, str(error), severity="error")
+            return
+        self.context.open_files.append(handle)  # closed when the app closes, whatever happens
+
+        def save(session: Session) -> str | None:
+            previous = handle.session
+            handle.session = session
+            try:
+                handle.save(self.context.clock.now())
+            except SessionError as error:
+                handle.session = previous
+                return str(error)
+            return None
+
+        def done(result: Session | None) -> None:
+            handle.close()
+            if handle in self.context.open_files:
+                self.context.open_files.remove(handle)
+            if result is not None:
+                self.select = item.path  # the scan when this screen resumes highlights it
+                say(self.app, f"Saved the set-up of {item.path.name}.")
+
+        self.app.push_screen(SetupScreen(handle.session, save=save), done)

@@ -1,0 +1,177 @@
+"""One saved session in review: its summary (markdown viewer) and its agreed actions.
+
+The highlighted action can be marked done (d), dropped (x) or open again (r), or given a new owner (o) or
+due date (u). Each change goes through ``core.followup.update_action``: the file is locked, written
+atomically and its summary refreshed. A session open in ``c2c run`` is locked: the store's one-line
+message is shown and nothing changes. The view is then read again from the file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from c2c_tui.core.followup import update_action
+from c2c_tui.core.followup.library import SessionInfo, read_info
+from c2c_tui.core.model import Action
+from c2c_tui.core.setup import parse_due
+from c2c_tui.core.store import SessionError
+from c2c_tui.core.summary import render_markdown
+from c2c_tui.core.text.neutral import shown
+from c2c_tui.tui.home.context import HomeContext
+from c2c_tui.tui.home.summary_viewer import SummaryViewer
+from c2c_tui.tui.notify import say
+from c2c_tui.tui.widgets.record_table import PlainTable
+
+from ..dialogs.form import Field, FormDialog
+
+STATUS_WORDS = {"done": "Marked done", "dropped": "Dropped", "open": "Open again"}
+
+
+def action_row(action: Action, today: date) -> tuple[str, tuple[str, ...]]:
+    status = "OVERDUE" if action.is_overdue(today) else action.status
+    due = action.due.isoformat() if action.due else "-"
+    return action.id, (status, due, action.owner or "-", action.text)
+
+
+class SessionReviewScreen(Screen[None]):
+    DEFAULT_CSS = """
+    SessionReviewScreen #review-title {
+        height: 1; padding: 0 1; background: $panel; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    SessionReviewScreen #actions-heading {
+        height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    SessionReviewScreen #review-actions { height: 8; min-height: 3; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "status('done')", "Done"),
+        Binding("x", "status('dropped')", "Drop"),
+        Binding("r", "status('open')", "Reopen"),
+        Binding("o", "owner", "Owner"),
+        Binding("u", "due", "Due date"),
+        Binding("t", "contents", "Contents"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, context: HomeContext, info: SessionInfo) -> None:
+        super().__init__()
+        self.context = context
+        self.info = info
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="review-title")
+        yield SummaryViewer(id="review-summary")
+        yield Static(Text(""), id="actions-heading")
+        yield PlainTable(
+            [("Status", 8), ("Due", 10), ("Owner", 16), ("Action", None)],
+            empty="No actions were agreed.",
+            id="review-actions",
+        )
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_info(self.info)
+        self.query_one("#review-actions").focus()
+
+    @property
+    def today(self) -> date:
+        return self.context.clock.now().date()
+
+    async def show_info(self, info: SessionInfo, select: str | None = None) -> None:
+        self.info = info
+        title = f"{info.title} · {info.path}"
+        self.query_one("#review-title", Static).update(Text(shown(title), no_wrap=True, overflow="ellipsis"))
+        actions = info.session.actions
+        heading = f"Actions: {info.open_actions} open of {len(actions)}"
+        late = info.overdue_actions(self.today)
+        heading += f", {late} overdue" if late else ""
+        self.query_one("#actions-heading", Static).update(Text(heading, no_wrap=True, overflow="ellipsis"))
+        table = self.query_one("#review-actions", PlainTable)
+        table.show([action_row(a, self.today) for a in actions], select=select)
+        await self.query_one(SummaryViewer).show(render_markdown(info.session, self.context.clock.now()))
+
+    def current(self) -> Action | None:
+        key = self.query_one("#review-actions", PlainTable).current_key
+        action = next((a for a in self.info.session.actions if a.id == key), None)
+        if action is None:
+            say(self.app, "No action to change in this session.")
+        return action
+
+    async def change(self, action: Action, what: str, **changes: Any) -> None:
+        """Write one change to the file (locked, atomic, summary refreshed) and show the file again."""
+        now = self.context.clock.now()
+        try:
+            update_action(self.info.path, action.id, now=now, **changes)
+        except SessionError as error:
+            say(self.app, str(error), severity="error", timeout=12)
+            return
+        try:
+            info = read_info(self.info.path, now)
+        except SessionError as error:
+            say(self.app, str(error), severity="error", timeout=12)
+            return
+        await self.show_info(info, select=action.id)
+        say(self.app, f"{what}: {action.text}")
+
+    async def action_status(self, status: str) -> None:
+        action = self.current()
+        if action is None:
+            return
+        if action.status == status:
+            say(self.app, f"Already {status}: {action.text}")
+            return
+        await self.change(action, STATUS_WORDS[status], status=status)
+
+    def action_owner(self) -> None:
+        action = self.current()
+        if action is None:
+            return
+
+        async def done(values: dict[str, str] | None) -> None:
+            if values is not None and values["owner"].strip() != action.owner:
+                await self.change(
+                    action, f"Owner {values['owner'].strip() or '(none)'}", owner=values["owner"]
+                )
+
+        fields = [Field("owner", "Owner", action.owner, "Name (empty: no owner)")]
+        self.app.push_screen(FormDialog(f"New owner for: {action.text}", fields), done)
+
+    def action_due(self) -> None:
+        action = self.current()
+        if action is None:
+            return
+
+        def check(values: dict[str, str]) -> dict[str, str]:
+            try:
+                parse_due(values["due"])
+            except ValueError as error:
+                return {"due": str(error)}
+            return {}
+
+        async def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            due = parse_due(values["due"])
+            if due == action.due:
+                return
+            label = f"Due {due.isoformat()}" if due else "No due date"
+            await self.change(action, label, due=due, clear_due=due is None)
+
+        value = action.due.isoformat() if action.due else ""
+        fields = [Field("due", "Due", value, "YYYY-MM-DD (empty: no date)")]
+        self.app.push_screen(FormDialog(f"Due date for: {action.text}", fields, check), done)
+
+    def action_contents(self) -> None:
+        viewer = self.query_one(SummaryViewer)
+        viewer.show_table_of_contents = not viewer.show_table_of_contents
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,189 @@
+"""The saved sessions of a folder as a table (newest first), with a few lines about the highlighted one.
+
+A file that does not load is a row too ("broken", with its one-line problem), so it never hides the
+others. Rows are keyed by the file's path. All user text is shown literally (``Text`` cells).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from c2c_tui.core.followup.library import FileProblem, SessionInfo
+from c2c_tui.core.text.neutral import shown
+
+Item = SessionInfo | FileProblem
+# (label, fixed width, or the share of the room left for a flexible column)
+COLUMNS: tuple[tuple[str, int | float], ...] = (
+    ("Date", 10),
+    ("Title", 0.6),
+    ("Teams", 0.4),
+    ("State", 8),
+    ("Open actions", 12),
+)
+
+
+def squeezed(text: str) -> str:
+    """All whitespace (line breaks too) as single spaces."""
+    return " ".join(text.split())
+
+
+def actions_cell(info: SessionInfo, today: date) -> str:
+    n, late = info.open_actions, info.overdue_actions(today)
+    if not n:
+        return "-"
+    return f"{n} ({late} late)" if late else str(n)
+
+
+def cells(item: Item, today: date) -> tuple[Text, ...]:
+    def text(value: str, style: str = "") -> Text:
+        return Text(shown(squeezed(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+    if isinstance(item, FileProblem):
+        problem = item.message.removeprefix(f"{item.path}: ")
+        return (text(""), text(item.path.name), text(problem, "italic"), text("broken", "bold"), text(""))
+    return (
+        text(info_date(item)),
+        text(item.title),
+        text(", ".join(item.teams)),
+        text(item.state),
+        text(actions_cell(item, today)),
+    )
+
+
+def count(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
+def info_date(info: SessionInfo) -> str:
+    return info.date.isoformat() if info.date else "no date"
+
+
+def describe(item: Item | None, today: date) -> Text:
+    """A few lines about one row: where it is, what it is about (or what is wrong with the file)."""
+    if item is None:
+        return Text("")
+    if isinstance(item, FileProblem):
+        return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
+    s = item.session
+    w = s.workshop
+    first = " · ".join(part for part in (item.path.name, w.place, w.mode, w.start_time or "") if part)
+    lines = [first]
+    if w.purpose:
+        lines.append(squeezed(w.purpose))
+    late = item.overdue_actions(today)
+    counts = " · ".join(
+        count(n, word)
+        for n, word in (
+            (len(s.teams), "team"),
+            (len(s.participants), "participant"),
+            (len(s.entries), "entry"),
+            (len(s.options), "option"),
+        )
+    )
+    opened = f"{item.open_actions} open" + (f", {late} overdue" if late else "")
+    lines.append(f"{counts} · {count(len(s.actions), 'action')} ({opened})")
+    return Text(shown("\n".join(lines), lines=True))
+
+
+class SessionTable(DataTable[Text]):
+    DEFAULT_CSS = """
+    SessionTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open"),
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self.items: list[Item] = []
+
+    def on_mount(self) -> None:
+        for label, width in COLUMNS:
+            self.add_column(Text(label), width=width if isinstance(width, int) else 10, key=label)
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        fixed = sum(w for _, w in COLUMNS if isinstance(w, int))
+        room = max(16, self.size.width - fixed - 2 * self.cell_padding * len(COLUMNS) - 2)
+        for label, width in COLUMNS:
+            if isinstance(width, float):
+                column = self.columns.get(label)  # type: ignore[call-overload]
+                if column is not None:
+                    column.width = max(8, int(room * width))
+                    column.auto_width = False
+        self.refresh()
+
+    @property
+    def current(self) -> Item | None:
+        if not self.items or self.row_count == 0:
+            return None
+        return self.items[min(self.cursor_row, len(self.items) - 1)]
+
+    def show(self, items: Sequence[Item], today: date, *, select: Path | None = None) -> None:
+        current = self.current
+        keep = select or (current.path if current is not None else None)
+        self.items = list(items)
+        self.clear()
+        for item in self.items:
+            self.add_row(*cells(item, today), key=str(item.path))
+        paths = [item.path for item in self.items]
+        if keep in paths:
+            self.move_cursor(row=paths.index(keep))
+
+
+class SessionList(Vertical):
+    """The table and, under it, what the highlighted row is."""
+
+    DEFAULT_CSS = """
+    SessionList { height: 1fr; }
+    SessionList #session-detail {
+        height: 4; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    SessionList #session-detail.-broken { color: $error; text-wrap: wrap; }
+    """
+
+    def __init__(self, today: date, *, empty: str = "") -> None:
+        super().__init__()
+        self.today = today
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        yield SessionTable(id="sessions")
+        yield Static(Text(""), id="session-detail")
+
+    @property
+    def table(self) -> SessionTable:
+        return self.query_one(SessionTable)
+
+    def show(self, items: Sequence[Item], *, select: Path | None = None, empty: str | None = None) -> None:
+        if empty is not None:
+            self.empty = empty
+        self.table.show(items, self.today, select=select)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        item = self.table.current
+        detail = self.query_one("#session-detail", Static)
+        detail.update(describe(item, self.today) if item is not None else Text(self.empty))
+        detail.set_class(isinstance(item, FileProblem), "-broken")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()

@@ -1,0 +1,381 @@
+"""The facilitator app: ``make_app(session_file, clock=...)`` builds it exactly as the CLI and the tests do.
+
+The app holds the session, the clock (injected: tests pass a FakeClock), the editor and the autosaver.
+Time is never counted: every tick derives the clock state from the session's event log and ``clock.now()``,
+and schedules the next tick on the next whole second of the time left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from datetime import datetime
+from typing import Any
+
+from textual.app import App
+from textual.driver import Driver
+from textual.worker import Worker
+
+from c2c_tui.core import clock as core_clock
+from c2c_tui.core.capture.draft import keep_draft
+from c2c_tui.core.capture.editor import Editor
+from c2c_tui.core.clock import Clock, ClockState, SystemClock, agenda
+from c2c_tui.core.clock.alerts import AlertWatch, next_tick_delay
+from c2c_tui.core.model import PhaseId, Session
+from c2c_tui.core.phases import phase
+from c2c_tui.core.setup import apply_setup, start_problem
+from c2c_tui.core.store import SessionFile
+from c2c_tui.tui import notify
+from c2c_tui.tui.neutral_filter import NeutralScreen
+from c2c_tui.tui.run.autosave import AutoSaver
+from c2c_tui.tui.run.commands import C2CCommands, bindings
+from c2c_tui.tui.run.context import RunContext
+from c2c_tui.tui.run.in_order import after_typed
+from c2c_tui.tui.run.messages import SessionChanged
+from c2c_tui.tui.run.run_screen import RunScreen
+from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
+from c2c_tui.tui.themes import use_default_theme
+
+FINISH_CONFIRM_SECONDS = 5
+REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than this asks first
+SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved"})
+
+
+class C2CApp(NeutralScreen, App[None]):
+    CSS_PATH = "../c2c.tcss"
+    TITLE = "c2c"
+    BINDINGS = bindings()
+    COMMANDS = App.COMMANDS | {C2CCommands}
+
+    def __init__(self, session_file: SessionFile, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.clock: Clock = clock or SystemClock()
+        saver = AutoSaver(
+            session_file,
+            self.clock,
+            set_timer=self.set_timer,
+            run_worker=self.run_worker,
+            on_problem=self._save_problem,
+        )
+        self.context = RunContext(session_file, self.clock, Editor(session_file.session), saver)
+        self.alerts = AlertWatch()
+        self.quit_without_saving = False
+        self.stopped_by: signal.Signals | None = None  # the signal (SIGTERM, SIGHUP) that quit the app
+        self._quit_armed = False
+        self._finish_armed_at: datetime | None = None
+        self._tick_timer: Any = None
+        use_default_theme(self)
+
+    # -- state (thin properties over the context, for the tests and the bench) -----------------------
+
+    @property
+    def session_file(self) -> SessionFile:
+        return self.context.session_file
+
+    @property
+    def session(self) -> Session:
+        return self.context.session
+
+    @property
+    def editor(self) -> Editor:
+        return self.context.editor
+
+    @property
+    def saver(self) -> AutoSaver:
+        return self.context.saver
+
+    def clock_state(self) -> ClockState:
+        return self.context.clock_state()
+
+    @property
+    def current_phase(self) -> PhaseId:
+        return self.clock_state().phase
+
+    @property
+    def run_screen(self) -> RunScreen:
+        return next(s for s in self.screen_stack if isinstance(s, RunScreen))
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but on a Linux/macOS terminal the one that takes a paste literally."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver  # what Textual picked: already imported
+
+        if driver is LinuxDriver:
+            from c2c_tui.tui.run.paste_driver import LiteralPasteDriver  # imports termios: not on Windows
+
+            return LiteralPasteDriver
+        return driver
+
+    def get_default_screen(self) -> RunScreen:
+        return RunScreen(self.context)
+
+    def on_mount(self) -> None:
+        if not self.is_headless and sys.platform != "win32":  # SIGTERM and SIGHUP quit as ctrl+q does
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.on_signal, signum)
+        self.call_after_refresh(self.tick)
+        self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
+
+    def tick(self) -> None:
+        """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
+        if core_clock.settle(self.session, self.clock.now()):
+            self.saver.changed()  # events in the future (a clock set back) now say what was shown
+        state = self.clock_state()
+        for screen in self.screen_stack:
+            if isinstance(screen, ClockView) and screen.is_mounted:
+                screen.show_clock(state)
+        alert = self.alerts.check(state)
+        if alert is not None:
+            self.alert(alert)
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
+        self._tick_timer = self.set_timer(next_tick_delay(state), self.tick, name="clock-tick")
+
+    def alert(self, kind: str) -> None:
+        """A flash on the clock, and the bell unless it is muted."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ClockView) and screen.is_mounted:
+                screen.flash()
+        if self.session.settings.bell:
+            self.bell()
+
+    def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:
+        """A notification with literal text (user text is never markup). The wall view stays clean: there
+        only errors are shown (the clock itself shows what a key did)."""
+        notify.say(self, message, severity=severity, timeout=timeout)
+
+    # -- changes and saving -----------------------------------------------------------------------------
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        """Save soon. Whoever changed the items has already shown them (the work area, the capture handler,
+        the set-up); only a clock change needs the clock worked out again."""
+        self.saver.changed()
+        if message.what == "clock":
+            self.tick()
+        self.show_status()
+
+    def show_status(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen) and screen.is_mounted:
+                screen.show_status()
+
+    def clock_changed(self) -> None:
+        self.post_message(SessionChanged("clock"))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if self.saver.worker_changed(event):
+            self.show_status()
+
+    def _save_problem(self, problem: str | None) -> None:
+        if problem is None:
+            self.say("Saved again: everything is on disk.")
+        else:
+            self.say(
+                f"NOT SAVED: {problem}. Everything is kept in memory; retrying every few seconds.",
+                severity="error",
+                timeout=15,
+            )
+        self.show_status()
+
+    # -- actions (the commands in run/commands.py) ------------------------------------------------------
+
+    def action_toggle_clock(self) -> None:
+        missing = start_problem(self.session) if self.clock_state().state == "ready" else None
+        if missing is not None:
+            self.say(f"The clock cannot start yet: {missing}. F3 opens the set-up.", severity="warning")
+            return
+        if core_clock.toggle(self.session, self.clock.now()) is None:
+            self.say("The workshop has finished: PgUp reopens the last phase.")
+            return
+        self.clock_changed()
+
+    def action_next_phase(self) -> None:
+        state = self.clock_state()
+        now = self.clock.now()
+        if state.next_phase is None and state.state in ("running", "paused"):
+            # finishing is one press away from a clicker: ask for a second press within a few seconds
+            armed = self._finish_armed_at
+            if armed is None or (now - armed).total_seconds() > FINISH_CONFIRM_SECONDS:
+                self._finish_armed_at = now
+                self.say(
+                    f"Last phase. Press PageDown again within {FINISH_CONFIRM_SECONDS} s to finish the workshop."
+                )
+                return
+        self._finish_armed_at = None
+        if core_clock.next_phase(self.session, now) is None:
+            self.say("This is the end of the agenda." if state.state != "finished" else "Already finished.")
+            return
+        if state.next_phase is None:
+            self.say("Workshop finished. PgUp reopens the last phase.")
+        self.clock_changed()
+
+    def action_previous_phase(self) -> None:
+        from c2c_tui.tui.dialogs.confirm import ConfirmDialog  # not before the first frame
+
+        state = self.clock_state()
+        if state.state == "finished" and state.finished_at is not None:
+            ago = (state.now - state.finished_at).total_seconds()
+            if ago > REOPEN_ASK_SECONDS:
+                if not isinstance(self.screen, ConfirmDialog):
+                    self.push_screen(
+                        ConfirmDialog(
+                            f"Reopen this workshop? It finished {_ago(ago)}.",
+                            detail="Its last phase comes back, paused, and the plan is then counted "
+                            "from now: the workshop will show far behind plan.",
+                            yes="reopen it",
+                            no="leave it finished",
+                        ),
+                        lambda yes: self._previous_phase() if yes else None,
+                    )
+                return
+        self._previous_phase()
+
+    def _previous_phase(self) -> None:
+        if core_clock.previous_phase(self.session, self.clock.now()) is None:
+            self.say("This is the first phase.")
+            return
+        self.clock_changed()
+
+    def action_go_to_phase(self, phase_id: PhaseId) -> None:
+        """The palette's "Go to ...": straight to a phase, the run state carrying over as with PgDn/PgUp."""
+        state = self.clock_state()
+        if core_clock.go_to(self.session, self.clock.now(), phase_id) is None:
+            if state.state == "finished":
+                self.say("The workshop has finished: PgUp reopens the last phase.")
+            else:
+                self.say(f"Already in {phase(phase_id).title}.")
+            return
+        if state.state == "ready":
+            self.say(f"{phase(phase_id).title}: the clock has not started; F5 starts it here.")
+        elif state.state == "paused":
+            self.say(f"{phase(phase_id).title}: the clock is paused; F5 resumes it.")
+        self.clock_changed()
+
+    def action_extend(self, minutes: int) -> None:
+        event = core_clock.extend(self.session, self.clock.now(), minutes)
+        if event is None:
+            self.say("A phase keeps at least one minute." if minutes < 0 else "The workshop has finished.")
+            return
+        state = self.clock_state()
+        self.say(
+            f"{event.minutes:+d} min: {phase(state.phase).short} now has {state.budget_seconds // 60} min."
+        )
+        self.clock_changed()
+
+    def action_rebalance(self) -> None:
+        event = agenda.rebalance(self.session, self.clock.now())
+        if event is None or not event.adjust:
+            self.say("Nothing to rebalance: the plan holds (or no phase is left to change).")
+            return
+        changes = ", ".join(f"{phase(p).short} {m:+d}" for p, m in event.adjust.items())
+        self.say(f"Rebalanced the rest of the plan (minutes): {changes}.")
+        self.clock_changed()
+
+    def action_wall(self) -> None:
+        from c2c_tui.tui.run.wall import WallScreen
+
+        if isinstance(self.screen, WallScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(WallScreen(self.context))
+
+    def action_setup(self) -> None:
+        from c2c_tui.tui.setup.setup_screen import SetupScreen
+
+        if isinstance(self.screen, SetupScreen):
+            return
+
+        def apply(edited: Session | None) -> None:
+            if edited is None:
+                return
+            try:
+                apply_setup(self.session, edited)
+            except ValueError as error:
+                self.say(f"Set-up not applied: {error}", severity="error")
+                return
+            self.say("Set-up updated.")
+            self.run_screen.setup_changed()
+            self.post_message(SessionChanged("setup"))
+
+        self.push_screen(SetupScreen(self.session), apply)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the set-up form is open, the clicker and quit keys wait: they must not move the workshop
+        on, or quit and lose the form, behind the facilitator's back."""
+        return not (action in SETUP_BLOCKS and isinstance(self.screen, HoldsRunKeys))
+
+    def action_help(self) -> None:
+        from c2c_tui.tui.run.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_bell(self) -> None:
+        settings = self.session.settings
+        settings.bell = not settings.bell
+        self.say("Bell on for the alerts." if settings.bell else "Bell off (the clock still flashes).")
+        self.post_message(SessionChanged("settings"))
+
+    def action_save_now(self) -> None:
+        problem = self.saver.save_now()
+        if problem is None:
+            self.say(f"Saved {self.session_file.path}")
+        self.show_status()
+
+    def on_signal(self, signum: int) -> None:
+        """SIGTERM / SIGHUP: save everything and quit (Textual then restores the terminal)."""
+        if self.stopped_by is None:
+            self.stopped_by = signal.Signals(signum)
+            self.action_quit_saved()
+
+    async def action_quit(self) -> None:
+        """Every way to quit (the palette's Quit too) saves first."""
+        self.action_quit_saved()
+
+    def action_quit_saved(self) -> None:
+        """Quit with everything saved, once the keys typed before have been handled (``after_typed``)."""
+        after_typed(self, self._quit_saved)
+
+    def _quit_saved(self) -> None:
+        """Quit with everything saved, the capture line's unentered text kept as the draft the next start
+        restores. If saving fails, say so; a second ctrl+q quits anyway (a signal quits at once)."""
+        if keep_draft(self.session, self.run_screen.capture_line()):
+            self.saver.changed()
+        problem = self.saver.save_now() if self.saver.unsaved else None
+        if self.stopped_by is not None:
+            self.exit(return_code=1 if problem else 0)
+            return
+        if problem is None:
+            self.exit(return_code=0)
+            return
+        if self._quit_armed:
+            self.quit_without_saving = True
+            self.exit(return_code=1)
+            return
+        self._quit_armed = True
+        self.show_status()
+        self.say(
+            f"NOT SAVED: {problem}. Press ctrl+q again to quit anyway and lose the changes since the last save.",
+            severity="error",
+            timeout=30,
+        )
+
+
+def _ago(seconds: float) -> str:
+    """``3 hours ago``, ``19 days ago``: how long ago a workshop finished, roughly."""
+    hours = int(seconds // 3600)
+    if hours < 48:
+        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+    return f"{hours // 24} days ago"
+
+
+def make_app(session_file: SessionFile, *, clock: Clock | None = None) -> C2CApp:
+    """The facilitator app on an open session file (the CLI and the tests build it the same way)."""
+    return C2CApp(session_file, clock=clock)
+
+
+__all__ = ["C2CApp", "make_app"]

@@ -1,0 +1,3 @@
+"""The work area under the clock: one list per phase (entries, options, actions), the advisor panel
+and the impact/risk matrix.
+"""

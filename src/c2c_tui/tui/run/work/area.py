@@ -1,0 +1,348 @@
+"""The current phase's items, and their editing.
+
+Every phase shows its entries (newest at the bottom). Part 2 adds the advisor panel; Part 3 the options
+table and, with ``v``, the impact/risk 2x2 in place of the entry list; Part 4 the actions table above the
+follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt.
+
+Edit keys are declared on the tables (they act only while a table has focus) and come here as
+``ItemTable.EditRequested``; this widget opens the dialog, changes the session through the editor it is
+handed (``EditContext``: the run context, or a test's), refreshes itself and posts ``SessionChanged`` (the edit flows, one method per edit key, are at the end;
+dialogs return through callbacks, and Escape in any dialog changes nothing).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from c2c_tui.core.capture import PREFIX_KINDS
+from c2c_tui.core.capture.editor import EditError, Editor, item_kind, item_text
+from c2c_tui.core.model import Action, Entry, Option, PhaseId, Session, next_status
+from c2c_tui.core.phases import kind_label
+from c2c_tui.core.phases import phase as phase_info
+from c2c_tui.core.text.neutral import shown
+
+from ..context import EditContext
+from ..messages import SessionChanged
+from .actions_table import ActionsTable, action_rows
+from .advisor_panel import AdvisorPanel
+from .entry_list import EntryList, entry_rows
+from .item_table import ItemTable
+from .matrix import ImpactRiskMatrix
+from .options_table import OptionsTable, option_rows
+
+# The capture prefix of each kind, offered as a one-key shortcut in the re-kind dialog.
+KIND_KEYS = {kind: key for key, kind in PREFIX_KINDS.items()}  # the capture prefixes, as re-kind keys
+LIST_HOME = {"option": "the options (Part 3)", "action": "the actions (Part 4)"}
+
+
+def _not_empty(value: str) -> str | None:
+    return None if value.strip() else "the text cannot be empty (d deletes the item instead)"
+
+
+class WorkArea(Vertical):
+    """Shows one phase's items; ``show(session, phase)`` on every change."""
+
+    DEFAULT_CSS = """
+    WorkArea { height: 1fr; }
+    WorkArea AdvisorPanel, WorkArea OptionsTable, WorkArea ActionsTable, WorkArea ImpactRiskMatrix {
+        display: none;
+    }
+    WorkArea.-insights AdvisorPanel { display: block; }
+    WorkArea.-reflect OptionsTable { display: block; height: 1fr; }
+    WorkArea.-reflect.-matrix ImpactRiskMatrix { display: block; height: 1fr; }
+    WorkArea.-reflect.-matrix EntryList { display: none; }
+    WorkArea.-agree ActionsTable { display: block; height: 1fr; }
+    WorkArea.-reflect EntryList, WorkArea.-agree EntryList { height: 1fr; max-height: 12; }
+    WorkArea #work-status { height: 1; padding: 0 1; color: $text-muted; }
+    WorkArea #work-status.-error { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, context: EditContext, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.context = context
+        self.session: Session | None = None
+        self.phase: PhaseId | None = None
+        self._status_is_result = False
+
+    def compose(self) -> ComposeResult:
+        yield AdvisorPanel(id="advisor-panel")
+        yield OptionsTable(id="options-table")
+        yield ActionsTable(id="actions-table")
+        yield EntryList(id="entry-list")
+        yield ImpactRiskMatrix(id="matrix")
+        yield Static("", id="work-status", markup=False)
+
+    # -- showing ------------------------------------------------------------------------------------
+
+    def show(self, session: Session, phase: PhaseId) -> None:
+        """Show ``phase`` of ``session``: appends / updates rows; rebuilds only when rows went or moved."""
+        if phase != self.phase:
+            for name in ("rapport", "context", "insights", "reflect", "agree"):
+                self.set_class(name == phase, f"-{name}")
+            if self.is_mounted and self.phase is not None:
+                self.say("")
+        self.session, self.phase = session, phase
+        entries = [entry for entry in session.entries if entry.phase == phase]
+        self.entry_list.sync(entry_rows(session, entries))
+        if phase == "insights":
+            self.query_one(AdvisorPanel).show(session)
+        elif phase == "reflect":
+            self.options_table.sync(option_rows(session))
+            if self.has_class("-matrix"):
+                self.query_one(ImpactRiskMatrix).show(session)
+        elif phase == "agree":
+            self.actions_table.sync(action_rows(session))
+
+    def refresh_items(self) -> None:
+        if self.session is not None and self.phase is not None:
+            self.show(self.session, self.phase)
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def options_table(self) -> OptionsTable:
+        return self.query_one(OptionsTable)
+
+    @property
+    def actions_table(self) -> ActionsTable:
+        return self.query_one(ActionsTable)
+
+    def primary_list(self) -> ItemTable:
+        if self.phase == "reflect":
+            return self.options_table
+        if self.phase == "agree":
+            return self.actions_table
+        return self.entry_list
+
+    def visible_lists(self) -> list[ItemTable]:
+        """The tables shown now, in focus order (primary first)."""
+        order: list[ItemTable] = [self.primary_list(), self.entry_list]
+        lists: list[ItemTable] = []
+        for table in order:
+            if table not in lists and table.display:
+                lists.append(table)
+        return lists
+
+    class ToCapture(Message):
+        """Focus should go back to the capture line (past the last list, or Escape on a list)."""
+
+    def on_item_table_focus_step(self, message: ItemTable.FocusStep) -> None:
+        """The work area decides where a list's Tab / shift+Tab / Escape goes: another list, or on up."""
+        message.stop()
+        lists = self.visible_lists()
+        table, step = message.table, message.step
+        if step:
+            index = lists.index(table) if table in lists else (len(lists) if step > 0 else 0)
+            target = index + step
+            if 0 <= target < len(lists):
+                lists[target].focus()
+                return
+        self.post_message(self.ToCapture())
+
+    def focus_list(self) -> bool:
+        """Focus the phase's main list (Escape from the capture line). False if nothing to focus."""
+        lists = self.visible_lists()
+        if not lists:
+            return False
+        lists[0].focus()
+        return True
+
+    def say(self, message: str | Text, *, error: bool = False, hint: bool = False) -> None:
+        """Show one line under the lists: the result of a change (kept) or a hint (replaceable)."""
+        status = self.query_one("#work-status", Static)
+        status.update(message if isinstance(message, Text) else Text(shown(message)))
+        status.set_class(error, "-error")
+        self._status_is_result = bool(message) and not hint
+
+    def on_item_table_hint(self, message: ItemTable.Hint) -> None:
+        message.stop()
+        if message.focus and (self._status_is_result or message.table not in self.visible_lists()):
+            return  # keep "Deleted · ctrl+z to undo" when focus comes back from a dialog
+        self.say(message.text, hint=True)
+
+    # -- the seam to the app ------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> Editor:
+        return self.context.editor
+
+    def now(self) -> datetime:
+        return self.context.clock.now()
+
+    def changed(self, what: str, message: str | Text = "") -> None:
+        """After any change: refresh, say what happened, tell the app (it saves)."""
+        self.refresh_items()
+        if message:
+            self.say(message)
+        self.post_message(SessionChanged(what))
+
+    def toggle_matrix(self) -> None:
+        self.toggle_class("-matrix")
+        if self.has_class("-matrix") and self.session is not None:
+            self.query_one(ImpactRiskMatrix).show(self.session)
+        self.say("impact/risk view: v to go back" if self.has_class("-matrix") else "", hint=True)
+
+    @staticmethod
+    def describe_kind(item: Any) -> str:
+        return kind_label(item_kind(item))
+
+    # -- the edit flows: one method per edit key, each ending in the editor + SessionChanged ---------
+    # (the dialogs are imported when first opened: the first frame does not need them)
+
+    def on_item_table_edit_requested(self, message: ItemTable.EditRequested) -> None:
+        message.stop()
+        if message.op == "undo":
+            self._undo()
+            return
+        if message.op == "matrix":
+            self.toggle_matrix()
+            return
+        item = self.editor.find(message.item_id or "")
+        if item is None:
+            self.say("That item is gone (undone or deleted elsewhere)", error=True)
+            self.refresh_items()
+            return
+        flow = getattr(self, f"_edit_{message.op}", None)
+        if flow is not None:
+            flow(item, message.value)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _apply(self, what: str, item_id: str, **changes: Any) -> None:
+        try:
+            self.editor.update(item_id, self.now(), **changes)
+        except EditError as error:
+            self.say(str(error), error=True)
+            return
+        label = self.editor.undo_label or "change"
+        self.changed(what, f"{label[:1].upper()}{label[1:]} · ctrl+z to undo")
+
+    def _people(self) -> list[str]:
+        return [p.name for p in self.session.participants] if self.session else []
+
+    # -- the flows ---------------------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        label = self.editor.undo()
+        if label is None:
+            self.say("Nothing to undo")
+            return
+        self.changed("undo", f"Undone: {label}")
+
+    def _edit_delete(self, item: Any, _value: object) -> None:
+        try:
+            self.editor.delete(item.id)
+        except EditError as error:
+            self.say(str(error), error=True)
+            return
+        self.changed("delete", f"Deleted {self.describe_kind(item)} · ctrl+z to undo")
+
+    def _edit_text(self, item: Any, _value: object) -> None:
+        if isinstance(item, Action):
+            self._edit_action(item)
+            return
+        field = "title" if isinstance(item, Option) else "text"
+        title = f"Edit {self.describe_kind(item)}"
+
+        def done(value: str | None) -> None:
+            if value is not None and value != item_text(item):
+                self._apply("edit", item.id, **{field: value})
+
+        from ...dialogs.text_dialog import TextDialog
+
+        self.app.push_screen(TextDialog(title, item_text(item), validate=_not_empty), done)
+
+    def _edit_action(self, action: Action) -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if values:
+                self._apply("edit", action.id, **values)
+
+        from ...dialogs.action_form import ActionForm
+
+        self.app.push_screen(ActionForm(action, people=self._people()), done)
+
+    def _edit_kind(self, item: Any, _value: object) -> None:
+        current = item_kind(item)
+        wanted = phase_info(self.phase).kinds if self.phase else ()
+        order = list(wanted) + [k for k in KIND_KEYS if k not in wanted]
+        choices = [(k, f"{KIND_KEYS[k]}:  {kind_label(k)}") for k in order]
+
+        def done(result: tuple[str | None] | None) -> None:
+            if not result or result[0] is None or result[0] == current:
+                return
+            kind = result[0]
+            try:
+                new = self.editor.rekind(item.id, kind, self.now(), phase=self.phase)
+            except EditError as error:
+                self.say(str(error), error=True)
+                return
+            where = LIST_HOME.get(kind, "")
+            moved = f": moved to {where}" if where and isinstance(item, Entry) else ""
+            self.changed(
+                "rekind",
+                f"{kind_label(current)} → {self.describe_kind(new)}{moved} · ctrl+z to undo",
+            )
+
+        from ...dialogs.choice import ChoiceDialog
+
+        title = "Change kind (press its letter, or Enter)"
+        self.app.push_screen(
+            ChoiceDialog(title, choices, current=current, shortcuts=PREFIX_KINDS),
+            done,
+        )
+
+    def _edit_team(self, item: Any, _value: object) -> None:
+        teams = self.session.teams if self.session else []
+        choices: list[tuple[str | None, str]] = [(None, "(no team)")]
+        choices += [(team.id, f"{team.name}  · {team.role}") for team in teams]
+
+        def done(result: tuple[str | None] | None) -> None:
+            if result is not None and result[0] != item.team:
+                self._apply("team", item.id, team=result[0])
+
+        from ...dialogs.choice import ChoiceDialog
+
+        self.app.push_screen(ChoiceDialog("Attribute to team", choices, current=item.team), done)
+
+    def _edit_person(self, item: Any, _value: object) -> None:
+        field = "owner" if isinstance(item, Action) else "speaker"
+        current = getattr(item, field) or ""
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            value = value.strip()
+            new: str | None = value if (value or field == "owner") else None
+            if new != getattr(item, field):
+                self._apply(field, item.id, **{field: new})
+
+        title = "Owner" if field == "owner" else "Speaker"
+        help = "Enter saves (empty clears) · → accepts a suggestion · Escape cancels"
+        from ...dialogs.text_dialog import TextDialog
+
+        self.app.push_screen(TextDialog(title, current, suggestions=self._people(), help=help), done)
+
+    def _edit_moscow(self, item: Any, value: object) -> None:
+        if isinstance(item, Option):
+            self._apply("moscow", item.id, moscow=None if item.moscow == value else value)
+
+    def _edit_impact(self, item: Any, value: object) -> None:
+        if isinstance(item, Option):
+            self._apply("impact", item.id, impact=value)
+
+    def _edit_risk(self, item: Any, value: object) -> None:
+        if isinstance(item, Option):
+            self._apply("risk", item.id, risk=value)
+
+    def _edit_status(self, item: Any, _value: object) -> None:
+        if isinstance(item, Action):
+            self._apply("status", item.id, status=next_status(item.status))

@@ -1,0 +1,38 @@
+"""The phase's entries, newest at the bottom: kind, text (literally), team, speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from c2c_tui.core.model import Entry, Session
+from c2c_tui.core.text.textcells import breaks_shown  # line breaks shown as ⏎: one row
+
+from .item_table import ItemTable, Row
+
+SHORT_KIND = {"follow_up": "follow-up", "consideration": "consider."}
+
+
+def kind_cell(kind: str) -> str:
+    return SHORT_KIND.get(kind, kind)
+
+
+def entry_rows(session: Session, entries: Iterable[Entry]) -> list[Row]:
+    names = {team.id: team.name for team in session.teams}
+    return [
+        (
+            entry.id,
+            (
+                kind_cell(entry.kind),
+                breaks_shown(entry.text),
+                names.get(entry.team or "", ""),
+                entry.speaker or "",
+            ),
+        )
+        for entry in entries
+    ]
+
+
+class EntryList(ItemTable):
+    """Entry list (the phase's notes, surprises, gaps, ...)"""
+
+    COLUMNS = (("Kind", "kind", 9), ("Text", "text", None), ("Team", "team", 16), ("By", "speaker", 12))

@@ -1,0 +1,1 @@
+"""The set-up screen (workshop, teams, people, agenda, before) and its panes."""
