@@ -71,7 +71,7 @@ async def test_a_one_line_paste_is_inserted_literally_and_not_entered() -> None:
 
 
 def test_control_characters_are_shown_as_pictures_one_for_one() -> None:
-    from c2c_tui.tui.widgets.capture_input import shown
+    from c2c_tui.tui.run.capture_input import shown
 
     assert shown("a\x1bb\tc\x7f\x9b") == "a\u241bb\u2409c\u2421\ufffd"
 

@@ -26,7 +26,7 @@ from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
 from c2c_tui.core.model import Participant, PhaseId, Team
 from c2c_tui.core.phases import kind_label
 from c2c_tui.core.text.neutral import shown
-from c2c_tui.tui.widgets.capture_input import CaptureInput
+from c2c_tui.tui.run.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
 HISTORY_SIZE = 100
