@@ -11,6 +11,10 @@
 - A failed save (disk full, read-only, changed on disk): everything stays in memory, the app is told once
   (``on_problem``), and it is retried every ``RETRY_SECONDS``. Saves never overlap (one lock).
 - ``save_now()`` saves synchronously (ctrl+s, quit, after a crash) and returns the problem or None.
+- The session saved but not its summary (``NAME.md`` is a folder, a planted symlink): that is not a failed
+  save; ``summary_problem`` holds it, ``on_summary`` is told once, and the session counts as saved.
+- A read-only session file (no write permission): nothing is ever written or retried; the first change
+  sets ``problem`` (the changes live in memory only).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from c2c_tui.core.errors import SessionError
+from c2c_tui.core.errors import SessionError, SummaryNotWritten
 from c2c_tui.core.model import Session
 
 if TYPE_CHECKING:
@@ -41,9 +45,16 @@ def _problem(error: Exception) -> str:
 
 
 class AutoSaver:
-    def __init__(self, app: C2CApp, on_problem: Callable[[str | None], None]) -> None:
+    def __init__(
+        self,
+        app: C2CApp,
+        on_problem: Callable[[str | None], None],
+        on_summary: Callable[[str], None] | None = None,
+    ) -> None:
         self.app = app
         self.on_problem = on_problem  # called with the message on the first failure, None when saved again
+        self.on_summary = on_summary  # called once when the session saved but its summary did not
+        self.summary_problem: str | None = None
         self.dirty = False
         self.saving = False
         self.problem: str | None = None
@@ -60,7 +71,15 @@ class AutoSaver:
 
     def changed(self) -> None:
         self.dirty = True
+        if self.app.session_file.read_only:  # nothing is written, so nothing to schedule or retry
+            self._attempt += 1
+            self._settle(self._attempt, None, self._read_only_problem())
+            return
         self._schedule()
+
+    def _read_only_problem(self) -> str:
+        session_file = self.app.session_file
+        return f"{session_file.path}: {session_file.read_only_reason}; not saved"
 
     def _schedule(self, delay: float | None = None) -> None:
         if self._timer is not None or self.saving:
@@ -102,16 +121,18 @@ class AutoSaver:
 
     def _save_in_thread(
         self, attempt: int, data: dict[str, Any], now: datetime
-    ) -> tuple[int, datetime, str | None]:
+    ) -> tuple[int, datetime, str | None, str | None]:
         try:
             snapshot = Session.model_validate(data)
             with self._lock:
                 self.app.session_file.save(now, session=snapshot)
+        except SummaryNotWritten as error:  # the session is on disk: saved, with a word about the summary
+            return attempt, now, None, str(error)
         except SAVE_ERRORS as error:  # keep everything in memory, say so, retry
-            return attempt, now, _problem(error)
-        return attempt, now, None
+            return attempt, now, _problem(error), None
+        return attempt, now, None, None
 
-    def finished(self, result: tuple[int, datetime, str | None] | None) -> None:
+    def finished(self, result: tuple[int, datetime, str | None, str | None] | None) -> None:
         """The worker is done (called on the main thread by the app)."""
         self.saving = False
         if result is None:  # the worker itself failed or was cancelled
@@ -122,12 +143,17 @@ class AutoSaver:
         if self.dirty:
             self._schedule(RETRY_SECONDS if self.problem else None)
 
-    def _settle(self, attempt: int, now: datetime | None, problem: str | None) -> None:
+    def _settle(
+        self, attempt: int, now: datetime | None, problem: str | None, summary: str | None = None
+    ) -> None:
         if attempt < self._settled:
             return  # a newer save already answered
         self._settled = attempt
         if problem is None:
             self.saved_at = now
+            if summary is not None and summary != self.summary_problem and self.on_summary is not None:
+                self.on_summary(summary)
+            self.summary_problem = summary
             if self.problem is not None:
                 self.problem = None
                 self.on_problem(None)
@@ -145,12 +171,16 @@ class AutoSaver:
         self._attempt += 1
         attempt, now = self._attempt, self.app.clock.now()
         self.dirty = False
+        summary: str | None = None
         try:
             with self._lock:
                 self.app.session_file.save(now)
+        except SummaryNotWritten as error:
+            summary = str(error)
         except SAVE_ERRORS as error:  # same policy as the thread: keep it in memory and say so
             self._settle(attempt, now, _problem(error))
-            self._schedule(RETRY_SECONDS)
+            if not self.app.session_file.read_only:
+                self._schedule(RETRY_SECONDS)
             return self.problem
-        self._settle(attempt, now, None)
+        self._settle(attempt, now, None, summary)
         return None

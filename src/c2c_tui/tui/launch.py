@@ -1,12 +1,15 @@
 """Run the facilitator app from the command line: ``run_app(session_file)`` returns the exit code.
 
-After the app closes: one line on stdout saying where the session was saved, or - if the user chose to
-quit without saving after a failed save - one line on stderr saying what was not saved. The session file
-is closed (its lock released) in every case.
+After the app closes: one line on stdout saying where the session was saved (or that nothing was
+written), or - if the user chose to quit without saving after a failed save - one line on stderr saying what
+was not saved and what is on disk. A summary that could not be written is one more line on stderr. Each
+line is true: it names only files that were written and exist. The session file is closed (its lock
+released) in every case.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,10 +39,31 @@ def run_app(target: SessionFile | str | Path, demo: bool = False) -> int:
     path = session_file.path
     if app.quit_without_saving or problem:
         reason = problem or app.saver.problem or "the last save failed"
-        print(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version", file=sys.stderr)
+        if not os.path.lexists(session_file.target):
+            print(
+                f"c2c: NOT SAVED: {reason}; {path} no longer exists: nothing of it is on disk",
+                file=sys.stderr,
+            )
+        elif app.saver.saved_at is None:
+            print(f"c2c: NOT SAVED: {reason}; {path} is as it was before this run", file=sys.stderr)
+        else:
+            print(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version", file=sys.stderr)
         return 1
     if app.return_code not in (0, None):
         return app.return_code or 1
+    if app.saver.summary_problem:
+        print(f"c2c: warning: {app.saver.summary_problem}", file=sys.stderr)
     if not demo:
-        print(f"Saved {path} (summary: {summary_path(path)})")
+        print(exit_line(session_file, saved=app.saver.saved_at is not None))
     return 0
+
+
+def exit_line(session_file: SessionFile, *, saved: bool) -> str:
+    """What the app says on stdout after a clean quit: only what is true of the files on disk."""
+    path = session_file.path
+    if not saved:
+        return f"Nothing changed: {path} was not written."
+    summary = summary_path(session_file.target)
+    if os.path.isfile(summary):
+        return f"Saved {path} (summary: {summary})"
+    return f"Saved {path}"

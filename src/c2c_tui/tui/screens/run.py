@@ -85,8 +85,14 @@ class RunScreen(Screen[None]):
             saved = "saved " + saver.saved_at.astimezone().strftime("%H:%M:%S")
         else:
             saved = "unsaved changes" if saver.unsaved else "saved"
+        if app.session_file.read_only:
+            saved = "read-only"
+        elif saver.summary_problem:
+            saved += " (summary not written)"
         problem = ""
-        if saver.problem:
+        if saver.problem and app.session_file.read_only:
+            problem = f"{saver.problem} · your changes are only in memory"
+        elif saver.problem:
             problem = f"{saver.problem} · everything is kept in memory; retrying every few seconds"
         self.query_one(StatusLine).show(
             title=app.session.title, saved=saved, problem=problem, bell=app.session.settings.bell
