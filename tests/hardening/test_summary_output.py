@@ -1,6 +1,7 @@
 """Issue 10 §2: ``c2c summary FILE -o OUT`` writes only to a new or regular file, never over another session
 file, and streams into a pipe or a device instead of replacing it; ``-o -`` is standard output.
-(A character device is not tried here: on the old code, run as root, that replaced the system's /dev/null.)"""
+(A character device is tried only through ``core.output`` itself: through the old CLI, run as root, that
+replaced the system's /dev/null.)"""
 
 from __future__ import annotations
 
@@ -89,3 +90,12 @@ def test_a_folder_is_refused_and_a_regular_file_is_replaced(
     code, out, _ = run(capsys, "summary", str(EXAMPLE), "-o", str(notes))
     assert code == 0 and out == f"Wrote {notes}\n"
     assert notes.read_text(encoding="utf-8").startswith("# Valmora")
+
+
+def test_a_character_device_is_streamed_into_never_replaced() -> None:
+    from c2c_tui.core.output import write_output  # the old code has no such writer: fails before any write
+
+    before = os.lstat(os.devnull)
+    assert write_output(os.devnull, "# a summary\n") == os.devnull
+    after = os.lstat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)

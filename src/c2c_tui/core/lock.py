@@ -23,8 +23,8 @@ _OPEN_FLAGS = (
     | os.O_CREAT
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_CLOEXEC", 0)
-    | os.O_NONBLOCK
-    | os.O_NOCTTY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
 )
 
 try:

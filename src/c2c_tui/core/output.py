@@ -72,7 +72,7 @@ def is_session_file(path: Path, info: os.stat_result | None = None) -> bool:
 
 def _stream(shown: Path, target: Path, text: str) -> None:
     """Write into a pipe or a character device as it is: no temporary file, no rename, no truncation."""
-    flags = os.O_WRONLY | os.O_APPEND | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(target, flags)
     except OSError as error:
