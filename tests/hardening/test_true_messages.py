@@ -143,3 +143,29 @@ def test_a_reader_that_goes_away_is_no_internal_error(argv: list[str]) -> None:
         os.close(write_end)
     assert result.stderr == ""
     assert result.returncode == 141
+
+
+async def test_a_set_up_saved_without_its_summary_is_not_called_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from home_support import FOLDER, home
+
+    from c2c_tui.tui.screens.setup import SetupScreen
+
+    monkeypatch.chdir(tmp_path)
+    FOLDER.mkdir()
+    path = FOLDER / "cooling-valmora.toml"
+    store.save(path, store.load(EXAMPLE))
+    path.with_suffix(".md").unlink()
+    path.with_suffix(".md").mkdir()
+    app = home(FOLDER)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("end", *" (2026)", "ctrl+s")
+        await pilot.pause()
+        said = notes(app)
+        assert not [n for n in said if "NOT SAVED" in n], said
+        assert "Saved the set-up of cooling-valmora.toml." in said
+    assert store.load(path).title.endswith(" (2026)")

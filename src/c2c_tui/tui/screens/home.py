@@ -21,7 +21,7 @@ from c2c_tui.core.library import FileProblem, FolderError, Library, scan
 from c2c_tui.core.model import Session
 from c2c_tui.core.newsession import new_session
 from c2c_tui.core.setup import save_new
-from c2c_tui.core.store import SessionError, SessionFile
+from c2c_tui.core.store import SessionError, SessionFile, SummaryNotWritten
 from c2c_tui.tui.widgets.session_list import Item, SessionList
 
 from .setup import SetupScreen
@@ -152,6 +152,8 @@ class HomeScreen(Screen[None]):
             handle.session = session
             try:
                 handle.save(self.app.clock.now())
+            except SummaryNotWritten as error:  # the set-up is on disk; only its summary is not
+                self.app.say(str(error), severity="warning")
             except SessionError as error:
                 handle.session = previous
                 return str(error)
