@@ -93,7 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="render the summary of a session (markdown by default)")
     p.add_argument("path", type=Path, metavar="PATH")
-    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="write to OUT instead of standard output (`-` is standard output; never over a session file)",
+    )
     p.add_argument(
         "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
     )
@@ -158,11 +164,27 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.command is None:
             return _run_home(args.dir, "home")
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, so a closed pipe is met while we can still handle it
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as error:  # noqa: BLE001 - the one place that turns any error into one line
         return report(error)
+
+
+def _reader_went_away() -> int:
+    """Standard output was closed by its reader (`c2c summary x.toml | head`): stop quietly, as `cat` does,
+    with 141 (128 + SIGPIPE). What is still buffered goes to /dev/null, so the exit prints nothing either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # no real stdout (a test's capture): nothing is left to flush into the pipe
+    return 141
 
 
 def report(error: BaseException) -> int:
@@ -185,11 +207,12 @@ def report(error: BaseException) -> int:
 @command("new")
 def cmd_new(args: argparse.Namespace) -> int:
     from c2c_tui.core.clock.agenda import DEFAULT_TEMPLATE, total_minutes
+    from c2c_tui.core.reading.errors import SummaryNotWritten
     from c2c_tui.core.setup import UnknownTemplate, new_session
     from c2c_tui.core.store import save, title_from_path
 
     path: Path = args.path
-    if path.exists():
+    if os.path.lexists(path):  # a symlink, even one to nowhere, is not followed
         raise CliError(f"{path}: already exists; c2c new never overwrites a file (choose another name)")
     if not path.parent.is_dir():
         raise CliError(f"{path.parent}: no such folder")
@@ -197,10 +220,16 @@ def cmd_new(args: argparse.Namespace) -> int:
         session = new_session(title=args.title or title_from_path(path), template=args.template)
     except UnknownTemplate as error:
         raise CliError(str(error)) from None
-    save(path, session)
+    warning = None
+    try:
+        save(path, session)
+    except SummaryNotWritten as error:  # the session is written; say what was refused
+        warning = str(error)
     template = args.template or DEFAULT_TEMPLATE
     total = total_minutes(session.agenda)
     print(f"Created {path} ({template} agenda, {total} min). Open it with: c2c run {path}")
+    if warning:
+        sys.stderr.write(f"c2c: warning: {warning}\n")
     return 0
 
 
@@ -276,18 +305,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 @command("summary")
 def cmd_summary(args: argparse.Namespace) -> int:
-    from c2c_tui.core.store import load, write_text_atomic
+    from c2c_tui.core.store import load
+    from c2c_tui.core.store.output import STDOUT, write_output
     from c2c_tui.core.summary import render_html, render_markdown
 
     session = load(args.path)
     fmt = args.format or ("html" if args.output and args.output.suffix.lower() in {".html", ".htm"} else "md")
     text = render_html(session) if fmt == "html" else render_markdown(session)
-    if args.output is None:
+    if args.output is None or str(args.output) == STDOUT:
         sys.stdout.write(text)
         return 0
     if args.output.resolve() == args.path.resolve():
         raise CliError(f"{args.output}: that is the session file itself; choose another output file")
-    write_text_atomic(args.output, text)
+    write_output(args.output, text)
     print(f"Wrote {args.output}")
     return 0
 

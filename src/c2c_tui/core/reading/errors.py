@@ -13,3 +13,7 @@ class SessionError(Exception):
 
 class SessionLocked(SessionError):
     """Another c2c has the session file open for writing."""
+
+
+class SummaryNotWritten(SessionError):
+    """The session file was saved, but its markdown summary beside it was not (the message says both)."""

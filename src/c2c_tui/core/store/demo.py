@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ def make_demo_copy(folder: Path | None = None, *, keep_clock: bool = False) -> P
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / EXAMPLE_NAME
     n = 1
-    while path.exists():
+    while os.path.lexists(path) or os.path.lexists(path.with_suffix(".md")):  # a symlink counts as taken
         n += 1
         path = target_dir / f"cooling-valmora-{n}.toml"
     session = loads(example_text(), Path(EXAMPLE_NAME))

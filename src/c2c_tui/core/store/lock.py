@@ -3,6 +3,8 @@
 ``flock`` belongs to the open file, so the lock dies with the process (``kill -9`` leaves no stale lock) and two
 opens in one process exclude each other too. The sidecar holds the holder's pid and host, for the message.
 Where ``fcntl`` does not exist (Windows) or the file system cannot lock, there is no lock.
+The sidecar is opened without following a symlink (``O_NOFOLLOW``) and used only when it is a regular file
+with one link: a planted symlink, hard link, pipe or device is refused with one line, never written.
 """
 
 from __future__ import annotations
@@ -10,10 +12,20 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import stat
 from pathlib import Path
 from typing import Self
 
 from ..reading.errors import SessionError, SessionLocked
+
+_OPEN_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+)
 
 try:
     import fcntl
@@ -45,12 +57,18 @@ class SessionLock:
             return
         for _attempt in range(5):
             try:
-                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(self.lock_path, _OPEN_FLAGS, 0o644)
             except OSError as error:
+                if os.path.islink(self.lock_path):
+                    raise SessionError(self._strange("is a symbolic link")) from None
                 reason = error.strerror or str(error)
                 raise SessionError(
                     f"{self.path}: cannot create the lock file {self.lock_path.name}: {reason}"
-                )
+                ) from None
+            strange = self._strange_file(fd)
+            if strange is not None:
+                os.close(fd)
+                raise SessionError(self._strange(strange))
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -85,9 +103,24 @@ class SessionLock:
     def __exit__(self, *exc: object) -> None:
         self.release()
 
+    @staticmethod
+    def _strange_file(fd: int) -> str | None:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return "is not a regular file"
+        if info.st_nlink != 1:
+            return "has another name (a hard link)"
+        return None
+
+    def _strange(self, what: str) -> str:
+        return (
+            f"{self.lock_path}: the lock file of {self.path.name} {what}; c2c does not write to it "
+            "(remove it, then open the session again)"
+        )
+
     def _same_file(self, fd: int) -> bool:
         try:
-            on_disk = os.stat(self.lock_path)
+            on_disk = os.lstat(self.lock_path)
         except OSError:
             return False
         mine = os.fstat(fd)

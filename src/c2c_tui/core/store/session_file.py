@@ -4,9 +4,13 @@
   (line and column, or field path such as ``entries[3].kind``). Never a traceback.
 - ``dumps``: TOML with one ``[[section]]`` per item, dates and times as native TOML values. With a
   ``TomlMemo`` (each SessionFile has one), unchanged items are not formatted again: the same text, faster.
-- ``save``: atomic (temp file, fsync, rename), and the markdown summary ``NAME.md`` beside it.
+- ``save``: atomic (temp file, fsync, rename), and the markdown summary ``NAME.md`` beside it. A session
+  path that is a symlink is followed (the user named it): the real file is written, its summary beside it.
+  Nothing else is written through a symlink, or over a folder, pipe or device (``core.atomic``).
 - ``SessionFile``: an open session: locked against a second writer, and never written over a file that
-  changed on disk since it was read (ours then goes to a ``.conflict-...`` file, so nothing is lost).
+  changed on disk since it was read (ours then goes to a ``.conflict-...`` file, so nothing is lost). The
+  file is compared again right before the rename, so an edit made while a save is written is kept too.
+  A file without write permission (no write bit, even for root) opens read-only: nothing is saved.
 """
 
 from __future__ import annotations
@@ -14,15 +18,16 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from ..model import SCHEMA_VERSION, Session
-from ..reading.errors import SessionError, SessionLocked
+from ..reading.errors import SessionError, SessionLocked, SummaryNotWritten
 from ..reading.parse import MAX_BYTES, PathLike, load, loads, parse_bytes, read_bytes
-from .atomic import write_bytes_atomic, write_text_atomic
+from .atomic import session_target, write_bytes_atomic, write_text_atomic
 from .lock import SessionLock
 from .toml_memo import TomlMemo
 
@@ -32,6 +37,7 @@ __all__ = [  # what the store's front (store/__init__.py) hands on
     "SessionError",
     "SessionFile",
     "SessionLocked",
+    "SummaryNotWritten",
     "dumps",
     "load",
     "loads",
@@ -64,9 +70,11 @@ def summary_path(path: PathLike) -> Path:
 
 
 def save(path: PathLike, session: Session, *, now: datetime | None = None) -> None:
-    """Write the session atomically, then its markdown summary beside it. SessionError on failure."""
-    write_bytes_atomic(path, _encode(session, path))
-    _write_summary(path, session, now)
+    """Write the session atomically, then its markdown summary beside it. SessionError on failure
+    (SummaryNotWritten when only the summary failed: the session itself was saved)."""
+    target = session_target(path)
+    write_bytes_atomic(target, _encode(session, path))
+    _write_summary(target, session, now)
 
 
 def _encode(session: Session, path: PathLike, memo: TomlMemo | None = None) -> bytes:
@@ -83,9 +91,20 @@ def _write_summary(path: PathLike, session: Session, now: datetime | None) -> No
         text = summary.render_markdown(session, now)
     except Exception as error:  # noqa: BLE001 - a summary bug must not cost the session its save
         raise SessionError(
-            f"{summary_path(path)}: summary not written ({type(error).__name__}: {error}); the session was saved"
+            f"{summary_path(path)}: summary not written ({type(error).__name__}: {error}); {path} was saved"
         ) from None
-    write_text_atomic(summary_path(path), text)
+    try:
+        write_text_atomic(summary_path(path), text)
+    except SessionError as error:
+        raise SummaryNotWritten(
+            f"{_without_not_saved(str(error))}: summary not written; {path} was saved"
+        ) from None
+
+
+def _without_not_saved(message: str) -> str:
+    for tail in ("; not saved", "; the file on disk is unchanged"):
+        message = message.removesuffix(tail)
+    return message
 
 
 # -- an open session -------------------------------------------------------------------------------
@@ -98,8 +117,18 @@ def _digest(data: bytes | None) -> str | None:
 class SessionFile:
     """A session opened for work. Use ``SessionFile.open(path)``; ``close()`` (or ``with``) releases it."""
 
-    def __init__(self, path: Path, session: Session, digest: str | None, lock: SessionLock | None) -> None:
-        self.path = path
+    def __init__(
+        self,
+        path: Path,
+        session: Session,
+        digest: str | None,
+        lock: SessionLock | None,
+        *,
+        read_only_reason: str | None = None,
+    ) -> None:
+        self.path = path  # as the user named it (for messages)
+        self.target = session_target(path)  # the file written: the real one when path is a symlink
+        self.read_only_reason = read_only_reason or ("opened read-only" if lock is None else None)
         self.session = session
         self.conflict_path: Path | None = None
         self._digest = digest
@@ -111,19 +140,21 @@ class SessionFile:
         """Load ``path`` (SessionError if it is broken) and, unless ``lock=False`` (read-only), lock it.
 
         ``create=True`` makes a new session (titled after the file name) when the file does not exist yet.
-        A file that does not load is never written: no SessionFile exists for it.
+        A file that does not load is never written: no SessionFile exists for it. A file without write
+        permission opens read-only (``read_only_reason`` says why): nothing is saved over it.
         """
         path = Path(path)
         if create and not lock:
             raise ValueError("create=True needs lock=True: a read-only session cannot be created")
-        holder = SessionLock(path) if lock else None
+        no_write = _no_write_permission(path)
+        holder = SessionLock(path) if lock and no_write is None else None
         if holder is not None:
             holder.acquire()
         try:
             if create and not os.path.lexists(path):
                 session = Session(title=title_from_path(path))
                 data = _encode(session, path)
-                write_bytes_atomic(path, data)
+                write_bytes_atomic(session_target(path), data)
             else:
                 data = read_bytes(path)
                 session = parse_bytes(data, path)
@@ -131,11 +162,11 @@ class SessionFile:
             if holder is not None:
                 holder.release()
             raise
-        return cls(path, session, _digest(data), holder)
+        return cls(path, session, _digest(data), holder, read_only_reason=lock and no_write or None)
 
     @property
     def read_only(self) -> bool:
-        return self._lock is None
+        return self.read_only_reason is not None
 
     @property
     def closed(self) -> bool:
@@ -151,16 +182,23 @@ class SessionFile:
         ``session`` writes that snapshot instead of ``self.session`` (the app's autosave thread saves a copy
         taken on the main thread, so it never reads the live session)."""
         if self.read_only:
-            raise SessionError(f"{self.path}: opened read-only; not saved")
+            raise SessionError(f"{self.path}: {self.read_only_reason}; not saved")
         if self.closed:
             raise SessionError(f"{self.path}: already closed; not saved")
         written = self.session if session is None else session
         data = _encode(written, self.path, self._memo)
         if self.conflict_path is not None or self.changed_on_disk():
             self._save_conflict(data, now)
-        write_bytes_atomic(self.path, data)
+        try:  # checked again after the fsync, right before the rename: an edit made meanwhile is kept
+            write_bytes_atomic(self.target, data, before_replace=self._check_unchanged)
+        except _Changed:
+            self._save_conflict(data, now)
         self._digest = _digest(data)
-        _write_summary(self.path, written, now)
+        _write_summary(self.target, written, now)
+
+    def _check_unchanged(self) -> None:
+        if self.changed_on_disk():
+            raise _Changed
 
     def warm(self, session: Session | None = None) -> None:
         """Make the first save as quick as the next ones, writing nothing: format the session (or a snapshot
@@ -183,7 +221,7 @@ class SessionFile:
 
     def _current_bytes(self) -> bytes | None:
         try:
-            with open(self.path, "rb") as handle:
+            with open(self.target, "rb") as handle:
                 return handle.read(MAX_BYTES + 1)
         except FileNotFoundError:
             return None  # deleted: writing it again loses nothing
@@ -193,17 +231,35 @@ class SessionFile:
     def _save_conflict(self, data: bytes, now: datetime | None) -> None:
         if self.conflict_path is None:
             stamp = (now or datetime.now(UTC)).astimezone().strftime("%Y%m%d-%H%M%S")
-            candidate = self.path.with_name(f"{self.path.stem}.conflict-{stamp}.toml")
+            candidate = self.target.with_name(f"{self.target.stem}.conflict-{stamp}.toml")
             n = 1
-            while candidate.exists():
+            while os.path.lexists(candidate):
                 n += 1
-                candidate = self.path.with_name(f"{self.path.stem}.conflict-{stamp}-{n}.toml")
+                candidate = self.target.with_name(f"{self.target.stem}.conflict-{stamp}-{n}.toml")
             self.conflict_path = candidate
         write_bytes_atomic(self.conflict_path, data)
         raise SessionError(
             f"{self.path}: changed on disk by another program since c2c opened it; "
             f"your version was saved to {self.conflict_path}"
         )
+
+
+class _Changed(Exception):
+    """The file changed on disk while a save was being written (raised before the rename)."""
+
+
+def _no_write_permission(path: Path) -> str | None:
+    """Why a session file must not be written (it has no write permission), or None. The mode bits count even
+    for root, who may write anything: a file made read-only (chmod 444) is meant to stay as it is."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # missing or unreadable: opening says so
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        return f"read-only (no write permission, mode {stat.S_IMODE(info.st_mode):03o})"
+    return None
 
 
 def title_from_path(path: Path) -> str:

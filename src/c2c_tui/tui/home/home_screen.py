@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
-from c2c_tui.core.store import SessionError, SessionFile
+from c2c_tui.core.store import SessionError, SessionFile, SummaryNotWritten
 from c2c_tui.core.store.new_files import save_new
 from c2c_tui.core.text.neutral import shown
 from c2c_tui.tui.home.context import HomeContext
@@ -153,6 +153,8 @@ class HomeScreen(Screen[None]):
             handle.session = session
             try:
                 handle.save(self.context.clock.now())
+            except SummaryNotWritten as error:  # the set-up is on disk; only its summary is not
+                say(self.app, str(error), severity="warning")
             except SessionError as error:
                 handle.session = previous
                 return str(error)

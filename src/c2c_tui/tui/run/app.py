@@ -8,6 +8,7 @@ and schedules the next tick on the next whole second of the time left.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from datetime import datetime
@@ -57,6 +58,7 @@ class C2CApp(NeutralScreen, App[None]):
             set_timer=self.set_timer,
             run_worker=self.run_worker,
             on_problem=self._save_problem,
+            on_summary=self._summary_problem,
         )
         self.context = RunContext(session_file, self.clock, Editor(session_file.session), saver)
         self.alerts = AlertWatch()
@@ -119,6 +121,13 @@ class C2CApp(NeutralScreen, App[None]):
                 loop.add_signal_handler(signum, self.on_signal, signum)
         self.call_after_refresh(self.tick)
         self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
+        if self.session_file.read_only:
+            self.say(
+                f"{self.session_file.path}: {self.session_file.read_only_reason}: "
+                "you can look and run the clock, but nothing you change is saved.",
+                severity="warning",
+                timeout=20,
+            )
 
     def tick(self) -> None:
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
@@ -173,6 +182,8 @@ class C2CApp(NeutralScreen, App[None]):
     def _save_problem(self, problem: str | None) -> None:
         if problem is None:
             self.say("Saved again: everything is on disk.")
+        elif self.session_file.read_only:
+            self.say(f"NOT SAVED: {problem}. Your changes are only in memory.", severity="error", timeout=15)
         else:
             self.say(
                 f"NOT SAVED: {problem}. Everything is kept in memory; retrying every few seconds.",
@@ -180,6 +191,10 @@ class C2CApp(NeutralScreen, App[None]):
                 timeout=15,
             )
         self.show_status()
+
+    def _summary_problem(self, problem: str) -> None:
+        """The session is on disk; only its summary is not (said once, until it fails differently)."""
+        self.say(f"Saved, but without the summary: {problem}", severity="warning", timeout=15)
 
     # -- actions (the commands in run/commands.py) ------------------------------------------------------
 
@@ -358,8 +373,11 @@ class C2CApp(NeutralScreen, App[None]):
             return
         self._quit_armed = True
         self.show_status()
+        lost = "the changes since the last save"
+        if not os.path.lexists(self.session_file.target):
+            lost = f"this session ({self.session_file.path} no longer exists)"
         self.say(
-            f"NOT SAVED: {problem}. Press ctrl+q again to quit anyway and lose the changes since the last save.",
+            f"NOT SAVED: {problem}. Press ctrl+q again to quit anyway and lose {lost}.",
             severity="error",
             timeout=30,
         )

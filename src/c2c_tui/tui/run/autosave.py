@@ -11,6 +11,10 @@
 - A failed save (disk full, read-only, changed on disk): everything stays in memory, the app is told once
   (``on_problem``), and it is retried every ``RETRY_SECONDS``. Saves never overlap (one lock).
 - ``save_now()`` saves synchronously (ctrl+s, quit, after a crash) and returns the problem or None.
+- The session saved but not its summary (``NAME.md`` is a folder, a planted symlink): that is not a failed
+  save; ``summary_problem`` holds it, ``on_summary`` is told once, and the session counts as saved.
+- A read-only session file (no write permission): nothing is ever written or retried; the first change
+  sets ``problem`` (the changes live in memory only).
 
 Its collaborators are handed in: the session file, the clock, and the app's ``set_timer`` and
 ``run_worker``; the app passes its worker events to ``worker_changed`` and shows ``status_words()``.
@@ -28,7 +32,7 @@ from textual.worker import Worker, WorkerState
 
 from c2c_tui.core.clock import Clock
 from c2c_tui.core.model import Session
-from c2c_tui.core.reading.errors import SessionError
+from c2c_tui.core.reading.errors import SessionError, SummaryNotWritten
 from c2c_tui.core.store import SessionFile
 
 MIN_INTERVAL = 0.3
@@ -53,12 +57,15 @@ class AutoSaver:
         set_timer: Callable[..., Any],
         run_worker: Callable[..., Any],
         on_problem: Callable[[str | None], None],
+        on_summary: Callable[[str], None] | None = None,
     ) -> None:
         self.session_file = session_file
         self.clock = clock
         self.set_timer = set_timer
         self.run_worker = run_worker
         self.on_problem = on_problem  # called with the message on the first failure, None when saved again
+        self.on_summary = on_summary  # called once when the session saved but its summary did not
+        self.summary_problem: str | None = None
         self.dirty = False
         self.saving = False
         self.problem: str | None = None
@@ -75,7 +82,14 @@ class AutoSaver:
 
     def changed(self) -> None:
         self.dirty = True
+        if self.session_file.read_only:  # nothing is written, so nothing to schedule or retry
+            self._attempt += 1
+            self._settle(self._attempt, None, self._read_only_problem())
+            return
         self._schedule()
+
+    def _read_only_problem(self) -> str:
+        return f"{self.session_file.path}: {self.session_file.read_only_reason}; not saved"
 
     def _schedule(self, delay: float | None = None) -> None:
         if self._timer is not None or self.saving:
@@ -117,14 +131,16 @@ class AutoSaver:
 
     def _save_in_thread(
         self, attempt: int, data: dict[str, Any], now: datetime
-    ) -> tuple[int, datetime, str | None]:
+    ) -> tuple[int, datetime, str | None, str | None]:
         try:
             snapshot = Session.model_validate(data)
             with self._lock:
                 self.session_file.save(now, session=snapshot)
+        except SummaryNotWritten as error:  # the session is on disk: saved, with a word about the summary
+            return attempt, now, None, str(error)
         except SAVE_ERRORS as error:  # keep everything in memory, say so, retry
-            return attempt, now, _problem(error)
-        return attempt, now, None
+            return attempt, now, _problem(error), None
+        return attempt, now, None, None
 
     def worker_changed(self, event: Worker.StateChanged) -> bool:
         """Take a worker's state change (the app hands on every one); True if it was a save that ended."""
@@ -144,12 +160,18 @@ class AutoSaver:
             saved = "saved " + self.saved_at.astimezone().strftime("%H:%M:%S")
         else:
             saved = "unsaved changes" if self.unsaved else "saved"
+        if self.session_file.read_only:
+            saved = "read-only"
+        elif self.summary_problem:
+            saved += " (summary not written)"
         problem = ""
-        if self.problem:
+        if self.problem and self.session_file.read_only:
+            problem = f"{self.problem} · your changes are only in memory"
+        elif self.problem:
             problem = f"{self.problem} · everything is kept in memory; retrying every few seconds"
         return saved, problem
 
-    def finished(self, result: tuple[int, datetime, str | None] | None) -> None:
+    def finished(self, result: tuple[int, datetime, str | None, str | None] | None) -> None:
         """The worker is done (on the main thread, from ``worker_changed``)."""
         self.saving = False
         if result is None:  # the worker itself failed or was cancelled
@@ -160,12 +182,17 @@ class AutoSaver:
         if self.dirty:
             self._schedule(RETRY_SECONDS if self.problem else None)
 
-    def _settle(self, attempt: int, now: datetime | None, problem: str | None) -> None:
+    def _settle(
+        self, attempt: int, now: datetime | None, problem: str | None, summary: str | None = None
+    ) -> None:
         if attempt < self._settled:
             return  # a newer save already answered
         self._settled = attempt
         if problem is None:
             self.saved_at = now
+            if summary is not None and summary != self.summary_problem and self.on_summary is not None:
+                self.on_summary(summary)
+            self.summary_problem = summary
             if self.problem is not None:
                 self.problem = None
                 self.on_problem(None)
@@ -183,12 +210,16 @@ class AutoSaver:
         self._attempt += 1
         attempt, now = self._attempt, self.clock.now()
         self.dirty = False
+        summary: str | None = None
         try:
             with self._lock:
                 self.session_file.save(now)
+        except SummaryNotWritten as error:
+            summary = str(error)
         except SAVE_ERRORS as error:  # same policy as the thread: keep it in memory and say so
             self._settle(attempt, now, _problem(error))
-            self._schedule(RETRY_SECONDS)
+            if not self.session_file.read_only:
+                self._schedule(RETRY_SECONDS)
             return self.problem
-        self._settle(attempt, now, None)
+        self._settle(attempt, now, None, summary)
         return None

@@ -1,13 +1,16 @@
 """Run the facilitator app from the command line: ``run_app(session_file)`` returns the exit code.
 
-After the app closes: one line on stdout saying where the session was saved, or - if the user chose to
-quit without saving after a failed save - one line on stderr saying what was not saved. Quit by SIGTERM
-or SIGHUP (saved as ctrl+q does): one line on stderr saying so, and the exit code 128 + the signal.
-The session file is closed (its lock released) in every case.
+After the app closes: one line on stdout saying where the session was saved (or that nothing was
+written), or - if the user chose to quit without saving after a failed save - one line on stderr saying what
+was not saved and what is on disk. A summary that could not be written is one more line on stderr. Quit by
+SIGTERM or SIGHUP (saved as ctrl+q does): one line on stderr saying so, and the exit code 128 + the signal.
+Each line is true: it names only files that were written and exist. The session file is closed (its lock
+released) in every case.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,7 +48,12 @@ def run_app(target: SessionFile | str | Path, demo: bool = False) -> int:
     path = session_file.path
     if app.quit_without_saving or problem:
         reason = problem or app.saver.problem or "the last save failed"
-        say(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version")
+        if not os.path.lexists(session_file.target):
+            say(f"c2c: NOT SAVED: {reason}; {path} no longer exists: nothing of it is on disk")
+        elif app.saver.saved_at is None:
+            say(f"c2c: NOT SAVED: {reason}; {path} is as it was before this run")
+        else:
+            say(f"c2c: NOT SAVED: {reason}; {path} holds the last saved version")
         return 1
     if app.stopped_by is not None:  # SIGTERM / SIGHUP: saved; the exit code says what ended it
         say(
@@ -54,6 +62,19 @@ def run_app(target: SessionFile | str | Path, demo: bool = False) -> int:
         return 128 + int(app.stopped_by)
     if app.return_code not in (0, None):
         return app.return_code or 1
+    if app.saver.summary_problem:
+        print(f"c2c: warning: {app.saver.summary_problem}", file=sys.stderr)
     if not demo:
-        print(f"Saved {path} (summary: {summary_path(path)})")
+        print(exit_line(session_file, saved=app.saver.saved_at is not None))
     return 0
+
+
+def exit_line(session_file: SessionFile, *, saved: bool) -> str:
+    """What the app says on stdout after a clean quit: only what is true of the files on disk."""
+    path = session_file.path
+    if not saved:
+        return f"Nothing changed: {path} was not written."
+    summary = summary_path(session_file.target)
+    if os.path.isfile(summary):
+        return f"Saved {path} (summary: {summary})"
+    return f"Saved {path}"
