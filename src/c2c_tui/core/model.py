@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .rows import complete
+from .series_rows import Review, check_path_text
 
 SCHEMA_VERSION = 1
 
@@ -36,6 +37,9 @@ EntryKind = Literal[
     "contact",
     "consideration",
     "follow_up",
+    "feedback_useful",
+    "feedback_keep",
+    "feedback_change",
 ]
 ENTRY_KINDS: tuple[EntryKind, ...] = (
     "note",
@@ -48,7 +52,11 @@ ENTRY_KINDS: tuple[EntryKind, ...] = (
     "contact",
     "consideration",
     "follow_up",
+    "feedback_useful",
+    "feedback_keep",
+    "feedback_change",
 )
+FEEDBACK_KINDS: tuple[EntryKind, ...] = ("feedback_useful", "feedback_keep", "feedback_change")
 Mode = Literal["in-person", "hybrid", "online"]
 TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
 MoSCoW = Literal["must", "should", "could", "wont"]
@@ -133,6 +141,18 @@ class Workshop(_Model):
     note_taker: str = ""
     shared_before: list[str] = Field(default_factory=list)
     pre_questions: list[PreQuestion] = Field(default_factory=list)
+    after: str | None = None  # a follow-on workshop: the earlier one's file, relative to this file's folder
+    after_created: datetime | None = None  # the earlier one's ``created``: finds it again after a rename
+
+    @field_validator("after")
+    @classmethod
+    def _after_path(cls, value: str | None) -> str | None:
+        return None if value is None else check_path_text(value)
+
+    @field_validator("after_created")
+    @classmethod
+    def _after_aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else file_time(value)
 
     @field_validator("start_time")
     @classmethod
@@ -212,6 +232,7 @@ class Entry(_Item):
     text: str
     team: str | None = None
     speaker: str | None = None
+    score: Score | None = None  # feedback_useful: how useful the workshop was, 1-5
     created: datetime | None = None
     edited: datetime | None = None
 
@@ -276,6 +297,7 @@ class Session(_Model):
     entries: list[Entry] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    reviews: list[Review] | None = None  # a follow-on workshop: what became of earlier items (series_rows)
 
     @field_validator("created")
     @classmethod
