@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--template", default=None, help="agenda template (see `c2c templates`; default online-90)"
     )
+    p.add_argument(
+        "--after",
+        type=Path,
+        metavar="EARLIER",
+        help="a follow-on workshop of EARLIER: same teams and people, its open items carried into a review",
+    )
 
     sub.add_parser("templates", help="list the agenda templates and their minutes")
 
@@ -132,7 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME (any case)")
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
     p.add_argument(
-        "--format", choices=("table", "csv", "md"), default="table", help="table (default), csv or md"
+        "--format",
+        choices=("table", "csv", "md", "ics"),
+        default="table",
+        help="table (default), csv, md or ics (RFC 5545: one all-day event per action with a due date)",
+    )
+
+    p = sub.add_parser("series", help="the overview of a series of workshops in a folder")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
     )
     return parser
 
@@ -333,6 +349,16 @@ def cmd_actions(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{problem.message}\n")
     today = date.today()
     rows = collect(library, status=args.status, owner=args.owner, overdue=args.overdue, today=today)
+    if args.format == "ics":
+        from datetime import UTC, datetime
+
+        from c2c_tui.core.ics import render_ics
+
+        data = render_ics(rows, datetime.now(UTC)).encode("utf-8")  # CRLF kept: bytes, not the text stream
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 1 if library.problems else 0
     if args.format == "csv":
         out = render_csv(rows)
     elif args.format == "md":
@@ -377,3 +403,72 @@ def _run_home(folder: Path, start: str) -> int:
     from c2c_tui.tui.home_launch import run_home
 
     return run_home(folder, start)  # type: ignore[arg-type]
+
+
+@command("new")  # replaces the registration of cmd_new above: --after makes a follow-on, else cmd_new
+def cmd_new_or_follow_on(args: argparse.Namespace) -> int:
+    if args.after is None:
+        return cmd_new(args)
+    from datetime import UTC, datetime
+
+    from c2c_tui.core.followon import follow_on
+    from c2c_tui.core.newsession import UnknownTemplate
+    from c2c_tui.core.store import save, title_from_path
+
+    path: Path = args.path
+    if os.path.lexists(path):
+        raise CliError(f"{path}: already exists; c2c new never overwrites a file (choose another name)")
+    if not path.parent.is_dir():
+        raise CliError(f"{path.parent}: no such folder")
+    if not args.after.is_file():
+        raise CliError(f"{args.after}: no such session file (the earlier workshop for --after)")
+    now = datetime.now(UTC).replace(microsecond=0)
+    title = args.title or title_from_path(path)
+    try:
+        session = follow_on(args.after, path, title=title, template=args.template, now=now)
+    except UnknownTemplate as error:
+        raise CliError(str(error)) from None
+    save(path, session)
+    carried = len(session.reviews or [])
+    print(
+        f"Created {path}, a follow-on of {args.after} ({carried} item{'' if carried == 1 else 's'} to review)."
+        f" Open it with: c2c run {path}"
+    )
+    return 0
+
+
+@command("series")
+def cmd_series(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from c2c_tui.core.library import scan
+    from c2c_tui.core.series_file import load_series
+    from c2c_tui.core.series_overview import render_series, render_series_html
+    from c2c_tui.core.store import SessionError, write_text_atomic
+
+    library = scan(args.dir)
+    for problem in library.problems:
+        sys.stderr.write(f"{problem.message}\n")
+    try:
+        series = load_series(args.dir)
+    except SessionError as error:  # a broken series file: one line, the overview without its backlog
+        sys.stderr.write(f"{error}\n")
+        series, broken = None, True
+    else:
+        broken = False
+    today = date.today()
+    out: Path | None = args.output
+    fmt = args.format or ("html" if out and out.suffix.lower() in {".html", ".htm"} else "md")
+    text = (
+        render_series_html(library, series, today=today)
+        if fmt == "html"
+        else render_series(library, series, today=today)
+    )
+    if out is None:
+        sys.stdout.write(text)
+        return 1 if library.problems or broken else 0
+    if out.suffix.lower() == ".toml" or any(out.resolve() == i.path.resolve() for i in library.sessions):
+        raise CliError(f"{out}: a session or series file; choose another output file")
+    write_text_atomic(out, text)  # what `summary -o` writes with (see the report: core.output at merge)
+    print(f"Wrote {out}")
+    return 1 if library.problems or broken else 0

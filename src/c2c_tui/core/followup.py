@@ -46,7 +46,9 @@ class ActionRow:
     changed: Path | None = None  # the later workshop whose review last changed it (None: its own file)
     changed_title: str = ""
     progress: str = ""  # "in progress" and its note, when a review said so (status stays "open")
-    uid: str = field(default="", compare=False)  # the workshop's identity and the action id: the same in every export (``ics``)
+    uid: str = field(
+        default="", compare=False
+    )  # the workshop's identity and the action id: the same in every export (``ics``)
 
 
 def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:

@@ -14,7 +14,12 @@ from .model import Entry, Session
 from .series_rows import Review
 
 OUTCOME_LABELS = {"open": "still open", "in_progress": "in progress", "done": "done", "dropped": "dropped"}
-OFFER_LABELS = {"open": "not yet taken up", "in_progress": "in progress", "done": "taken up", "dropped": "not taken up"}
+OFFER_LABELS = {
+    "open": "not yet taken up",
+    "in_progress": "in progress",
+    "done": "taken up",
+    "dropped": "not taken up",
+}
 
 
 def outcome_label(row: Review) -> str:
@@ -50,7 +55,9 @@ def since_section(session: Session) -> str:
     still = [r for r in rows if not r.reviewed or r.outcome == "open"]
     headers = ["Item", "Kind", "From", "Outcome", "New owner", "New due", "Note"]
     out.append("### Reviewed")
-    out.append(md.table(headers, [_row_cells(r) for r in reviewed]) if reviewed else "*(nothing reviewed yet)*")
+    out.append(
+        md.table(headers, [_row_cells(r) for r in reviewed]) if reviewed else "*(nothing reviewed yet)*"
+    )
     out.append("### Still open")
     if still:
         lines = []
@@ -97,7 +104,8 @@ def feedback_section(session: Session) -> str:
     if useful:
         out.append(
             "\n".join(
-                md.item(e.text, suffix=(f" ({e.score}/5)" if e.score else "") + _who(session, e)) for e in useful
+                md.item(e.text, suffix=(f" ({e.score}/5)" if e.score else "") + _who(session, e))
+                for e in useful
             )
         )
     for kind, title in (("feedback_keep", "What to keep"), ("feedback_change", "What to change")):
