@@ -208,16 +208,17 @@ def record_review(
 ) -> Review:
     """Set the outcome of the carried item ``index`` of ``session.reviews``, stamped ``now``.
 
-    ``None`` keeps a field as it is. Raises SeriesError for an unknown outcome or index.
+    ``owner`` / ``due``: ``None`` keeps them; ``note`` is this review's (none: empty). Raises SeriesError for an unknown outcome or index.
     """
     if outcome not in REVIEW_OUTCOMES:
         raise SeriesError(f"unknown outcome {outcome!r}; use one of: {', '.join(REVIEW_OUTCOMES)}")
     rows = session.reviews or []
     if not 0 <= index < len(rows):
         raise SeriesError(f"no review item {index + 1} (this workshop carries {len(rows)})")
+    # the note is this review's own (a carried row shows the earlier one until reviewed); owner and due
+    # are the item's state: kept unless given
     update: dict[str, object] = {"outcome": outcome, "at": now.replace(microsecond=0)}
-    if note is not None:
-        update["note"] = note.strip()
+    update["note"] = (note or "").strip()
     if owner is not None:
         update["owner"] = owner.strip() or None
     if due is not None:
