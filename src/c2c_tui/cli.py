@@ -243,7 +243,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = 0
     for path in args.paths:
         if path.is_dir():
-            found = sorted(path.glob("*.toml"))
+            problems += _check_series_file(path)
+            found = sorted(p for p in path.glob("*.toml") if p.name != "series.toml")
             if not found:
                 sys.stderr.write(f"{path}: no .toml session files in this folder\n")
                 problems += 1
@@ -472,3 +473,17 @@ def cmd_series(args: argparse.Namespace) -> int:
     write_text_atomic(out, text)  # what `summary -o` writes with (see the report: core.output at merge)
     print(f"Wrote {out}")
     return 1 if library.problems or broken else 0
+
+
+def _check_series_file(folder: Path) -> int:
+    """`c2c check DIR` reads the folder's series file as what it is (1 when it is broken)."""
+    from c2c_tui.core.series_file import SeriesFileError, load_series, series_path
+
+    try:
+        series = load_series(folder)
+    except SeriesFileError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    if series is not None:
+        print(f"{series_path(folder)}: ok (series file; {len(series.topics)} topics)")
+    return 0
