@@ -140,3 +140,13 @@ def test_check_reads_the_series_file_as_a_series_file(
     )
     code, out, err = run(capsys, "check", str(tmp_path))
     assert (code, err) == (0, "") and "series.toml: ok (series file; 1 topics)" in out
+
+
+def test_new_after_an_earlier_file_with_a_line_break_in_its_name_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "first\nline.toml"
+    save(odd, first_session())
+    code, _, err = run(capsys, "new", str(tmp_path / "two.toml"), "--after", str(odd))
+    assert code == 1 and len(err.splitlines()) == 1 and "cannot follow" in err and "internal" not in err
+    assert not (tmp_path / "two.toml").exists()

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .errors import SessionError
 from .model import Session, Workshop
 from .series_rows import REVIEW_OUTCOMES, Review, ReviewKind
@@ -165,6 +167,17 @@ def follow_on(
     now: datetime,
 ) -> Session:
     """A new session following the one at ``earlier_path`` (see the module). Nothing is written here."""
+    try:
+        return _follow_on(earlier_path, new_path, title=title, template=template, now=now)
+    except ValidationError as error:  # e.g. a file name with a line break cannot be linked to
+        from .problems import one_line_error
+
+        raise SeriesError(f"{new_path}: cannot follow {earlier_path}: {one_line_error(error)}") from None
+
+
+def _follow_on(
+    earlier_path: Path, new_path: Path, *, title: str, template: str | None, now: datetime
+) -> Session:
     from .newsession import new_session
 
     series = chain(earlier_path)
