@@ -81,6 +81,8 @@ def test_actions_show_each_action_once_in_its_latest_state(
     assert "changed in" not in out  # none of the open ones changed in a review: the column is left out
     code, out, _ = run(capsys, "actions", str(tmp_path), "--status", "done", "--format", "md")
     assert "Ask the weather service" in out and "| third.toml |" in out
+    code, out, _ = run(capsys, "actions", str(tmp_path), "--owner", "ana", "--format", "csv")
+    assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["a2", "b1"]  # a2's new owner counts
 
 
 def test_actions_ics_parses_with_one_event_per_dated_action(

@@ -1,7 +1,9 @@
 """Follow-up of agreed actions across workshops: collect, render (table, CSV, markdown) and update.
 
 ``collect`` turns a scanned library into rows sorted by due date (no due date last), then workshop
-title. An action is overdue when it is open and its due date is before ``today``.
+title: each action once, in its latest state, a later workshop's review included (``series.track``; the
+row says where it last changed). An action is overdue when it is open (or in progress) and its due date
+is before ``today``.
 
 ``update_action`` changes one action in its file the safe way: the file is opened with the store's
 lock (a session open in ``c2c run`` is refused with the store's message), the action is changed and
@@ -46,9 +48,8 @@ class ActionRow:
     changed: Path | None = None  # the later workshop whose review last changed it (None: its own file)
     changed_title: str = ""
     progress: str = ""  # "in progress" and its note, when a review said so (status stays "open")
-    uid: str = field(
-        default="", compare=False
-    )  # the workshop's identity and the action id: the same in every export (``ics``)
+    # the agreeing workshop's identity and the action id: the same in every export (``ics``)
+    uid: str = field(default="", compare=False)
 
 
 def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
