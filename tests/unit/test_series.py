@@ -205,3 +205,19 @@ def test_any_review_sequence_keeps_each_action_once_in_its_latest_state(
     own = {a.id: a.status for a in first_session().actions}
     assert {t.item: t.status for t in actions} == {**own, **expected}
     assert load(first) == first_session()  # the earlier file is never written
+
+
+def test_an_action_added_to_the_earlier_file_later_is_carried_when_the_follow_on_opens(
+    trio: tuple[Path, Path, Path],
+) -> None:
+    from c2c_tui.core.followon import carry_new
+    from c2c_tui.core.model import Action
+
+    second = load(trio[1])
+    second.actions.append(Action(id="b2", text="Write to the minister"))
+    save(trio[1], second)
+    third = load(trio[2])
+    fresh = carry_new(trio[2], third)
+    assert [(r.file, r.item, r.outcome) for r in fresh] == [("second.toml", "b2", "open")]
+    assert [r.item for r in third.reviews or []] == ["a2", "a3", "b1", "b2"]
+    assert carry_new(trio[2], third) == []  # once

@@ -248,3 +248,23 @@ def find_review(session: Session, kind: ReviewKind, item: str, file: str | None 
         if row.kind == kind and row.item == item and (file is None or row.file == file):
             return index
     return None
+
+
+def carry_new(path: Path, session: Session) -> list[Review]:
+    """Carry into ``session`` (at ``path``) the earlier workshops' items still to review that it does not
+    carry yet (an action added to an earlier file after this one was made); returns the new rows.
+
+    For a follow-on being opened: the rows are appended to ``session.reviews`` (saved with the session).
+    """
+    earlier = chain(path, session)[:-1]
+    if not earlier:
+        return []
+    have = {(_key(path.parent / r.file), r.kind, r.item) for r in session.reviews or ()}
+    fresh = [
+        row.model_copy(update={"file": relative(Path(row.file), path.parent), "at": None})
+        for row in pending(earlier)
+        if (_key(Path(row.file)), row.kind, row.item) not in have
+    ]
+    if fresh:
+        session.reviews = [*(session.reviews or []), *fresh]
+    return fresh
