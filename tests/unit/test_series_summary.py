@@ -120,3 +120,13 @@ def test_the_overview_tells_the_story_of_the_series(tmp_path: Path) -> None:
     assert "1 of 1 taken up." in markdown and "| Night-time heat | next |" in markdown
     html = render_series_html(scan(tmp_path), None, today=TODAY)
     assert html.startswith("<!doctype html>") and "no series.toml in this folder" in html
+
+
+def test_the_overview_stays_valid_and_inert_whatever_users_typed(tmp_path: Path) -> None:
+    build_chain(tmp_path, text=HOSTILE)
+    save_series(tmp_path, SeriesFile(title=HOSTILE, topics=[Topic(title=HOSTILE, note=HOSTILE)]))
+    library, series = scan(tmp_path), load_series(tmp_path)
+    markdown = render_series(library, series, today=TODAY, now=NOW)
+    assert "\x1b" not in markdown and len(h2(markdown)) == 6
+    html = render_series_html(library, series, today=TODAY)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "\x1b" not in html
