@@ -11,8 +11,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from c2c_tui import __version__
+
+if TYPE_CHECKING:
+    from c2c_tui.core.model import Session
 
 
 class CliError(Exception):
@@ -77,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--template", default=None, help="agenda template (see `c2c templates`; default online-90)"
     )
+    p.add_argument(
+        "--after",
+        type=Path,
+        metavar="EARLIER",
+        help="a follow-on workshop of EARLIER: same teams and people, its open items carried into a review",
+    )
 
     sub.add_parser("templates", help="list the agenda templates and their minutes")
 
@@ -138,7 +148,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME (any case)")
     p.add_argument("--overdue", action="store_true", help="only open actions past their due date")
     p.add_argument(
-        "--format", choices=("table", "csv", "md"), default="table", help="table (default), csv or md"
+        "--format",
+        choices=("table", "csv", "md", "ics"),
+        default="table",
+        help="table (default), csv, md or ics (RFC 5545: one all-day event per action with a due date)",
+    )
+
+    p = sub.add_parser("series", help="the overview of a series of workshops in a folder")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
     )
     return parser
 
@@ -216,8 +236,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: already exists; c2c new never overwrites a file (choose another name)")
     if not path.parent.is_dir():
         raise CliError(f"{path.parent}: no such folder")
+    title = args.title or title_from_path(path)
     try:
-        session = new_session(title=args.title or title_from_path(path), template=args.template)
+        session = (
+            new_session(title=title, template=args.template)
+            if args.after is None
+            else _follow_on(args.after, path, title, args.template)
+        )
     except UnknownTemplate as error:
         raise CliError(str(error)) from None
     warning = None
@@ -225,12 +250,32 @@ def cmd_new(args: argparse.Namespace) -> int:
         save(path, session)
     except SummaryNotWritten as error:  # the session is written; say what was refused
         warning = str(error)
-    template = args.template or DEFAULT_TEMPLATE
-    total = total_minutes(session.agenda)
-    print(f"Created {path} ({template} agenda, {total} min). Open it with: c2c run {path}")
+    if args.after is not None:
+        carried = len(session.reviews or [])
+        print(
+            f"Created {path}, a follow-on of {args.after} ({carried} item{'' if carried == 1 else 's'} to"
+            f" review). Open it with: c2c run {path}"
+        )
+    else:
+        template = args.template or DEFAULT_TEMPLATE
+        total = total_minutes(session.agenda)
+        print(f"Created {path} ({template} agenda, {total} min). Open it with: c2c run {path}")
     if warning:
         sys.stderr.write(f"c2c: warning: {warning}\n")
     return 0
+
+
+def _follow_on(after: Path, path: Path, title: str, template: str | None) -> Session:
+    """The session a follow-on workshop starts from (``c2c new PATH --after EARLIER``)."""
+    from datetime import UTC, datetime
+
+    from c2c_tui.core.followup.followon import follow_on
+
+    if not after.is_file():
+        raise CliError(f"{after}: no such session file (the earlier workshop for --after)")
+    return follow_on(
+        after, path, title=title, template=template, now=datetime.now(UTC).replace(microsecond=0)
+    )
 
 
 @command("templates")
@@ -256,7 +301,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = 0
     for path in args.paths:
         if path.is_dir():
-            found = sorted(path.glob("*.toml"))
+            problems += _check_series_file(path)
+            found = sorted(p for p in path.glob("*.toml") if p.name != "series.toml")
             if not found:
                 sys.stderr.write(f"{path}: no .toml session files in this folder\n")
                 problems += 1
@@ -363,6 +409,16 @@ def cmd_actions(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{problem.message}\n")
     today = date.today()
     rows = collect(library, status=args.status, owner=args.owner, overdue=args.overdue, today=today)
+    if args.format == "ics":
+        from datetime import UTC, datetime
+
+        from c2c_tui.core.followup.ics import render_ics
+
+        data = render_ics(rows, datetime.now(UTC)).encode("utf-8")  # CRLF kept: bytes, not the text stream
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 1 if library.problems else 0
     if args.format == "csv":
         out = render_csv(rows)
     elif args.format == "md":
@@ -407,3 +463,55 @@ def _run_home(folder: Path, start: str) -> int:
     from c2c_tui.tui.home.launch import run_home
 
     return run_home(folder, start)  # type: ignore[arg-type]
+
+
+@command("series")
+def cmd_series(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from c2c_tui.core.followup.library import scan
+    from c2c_tui.core.followup.series_file import load_series
+    from c2c_tui.core.followup.series_overview import render_series, render_series_html
+    from c2c_tui.core.store import SessionError
+    from c2c_tui.core.store.output import STDOUT, write_output
+
+    library = scan(args.dir)
+    for problem in library.problems:
+        sys.stderr.write(f"{problem.message}\n")
+    try:
+        series = load_series(args.dir)
+    except SessionError as error:  # a broken series file: one line, the overview without its backlog
+        sys.stderr.write(f"{error}\n")
+        series, broken = None, True
+    else:
+        broken = False
+    today = date.today()
+    out: Path | None = args.output
+    fmt = args.format or ("html" if out and out.suffix.lower() in {".html", ".htm"} else "md")
+    text = (
+        render_series_html(library, series, today=today)
+        if fmt == "html"
+        else render_series(library, series, today=today)
+    )
+    if out is None or str(out) == STDOUT:
+        sys.stdout.write(text)
+        return 1 if library.problems or broken else 0
+    if out.suffix.lower() == ".toml" or any(out.resolve() == i.path.resolve() for i in library.sessions):
+        raise CliError(f"{out}: a session or series file; choose another output file")
+    write_output(out, text)  # the rules of `summary -o`: a new or regular file, a pipe streamed
+    print(f"Wrote {out}")
+    return 1 if library.problems or broken else 0
+
+
+def _check_series_file(folder: Path) -> int:
+    """`c2c check DIR` reads the folder's series file as what it is (1 when it is broken)."""
+    from c2c_tui.core.followup.series_file import SeriesFileError, load_series, series_path
+
+    try:
+        series = load_series(folder)
+    except SeriesFileError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    if series is not None:
+        print(f"{series_path(folder)}: ok (series file; {len(series.topics)} topics)")
+    return 0

@@ -447,6 +447,7 @@ def test_any_valid_session_renders_with_the_fixed_outline(session: Session) -> N
     markdown = render_markdown(session, NOW)
     titles = [p.title for p in PHASES]
     fixed = ["Purpose", "Challenge", "Teams and participants", "Before the workshop", "Timing", *titles]
+    fixed += ["Feedback"] if any(e.kind.startswith("feedback_") for e in session.entries) else []
     found = headings(markdown)
     assert [h for h in found if h[0] == "h1"] == [("h1", one_line(session.title) or "(untitled)")]
     assert [text for tag, text in found if tag == "h2"] == fixed

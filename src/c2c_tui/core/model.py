@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime, tzinfo
 from datetime import date as Date
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .rows import complete
+from .series_rows import Review, check_path_text
+from .times import file_time
 
 SCHEMA_VERSION = 1
 
@@ -36,6 +38,9 @@ EntryKind = Literal[
     "contact",
     "consideration",
     "follow_up",
+    "feedback_useful",
+    "feedback_keep",
+    "feedback_change",
 ]
 ENTRY_KINDS: tuple[EntryKind, ...] = (
     "note",
@@ -48,7 +53,11 @@ ENTRY_KINDS: tuple[EntryKind, ...] = (
     "contact",
     "consideration",
     "follow_up",
+    "feedback_useful",
+    "feedback_keep",
+    "feedback_change",
 )
+FEEDBACK_KINDS: tuple[EntryKind, ...] = ("feedback_useful", "feedback_keep", "feedback_change")
 Mode = Literal["in-person", "hybrid", "online"]
 TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
 ROLE_LABELS: dict[str, str] = {  # short: the set-up's table and role choice
@@ -82,38 +91,7 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 # The bounds of what a file may hold, so that whatever loads can be shown by every command: no sum of
 # minutes and no conversion to any time zone can leave the range of ``datetime``.
 MAX_MINUTES = 24 * 60  # an agenda phase, one extend, one rebalance adjustment of one phase
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(2201, 1, 1, tzinfo=UTC)  # times are before this (years 1970 to 2200)
 Minutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
-
-
-def utc(dt: datetime) -> datetime:
-    """An aware UTC datetime; a naive one is taken to be UTC already (for times made in code)."""
-    if dt.tzinfo is None:
-        return dt.replace(tzinfo=UTC)
-    try:
-        return dt.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("this date and time cannot be converted to UTC (out of range)") from None
-
-
-def file_time(dt: datetime, zone: tzinfo | None = None) -> datetime:
-    """A time read from a session file, as aware UTC within EARLIEST..LATEST.
-
-    A time without an offset (hand-edited) is read in ``zone``, by default the machine's local zone (a
-    per-workshop zone can be passed here later); it is stored with its offset from the next save on.
-    """
-    if dt.tzinfo is None:
-        try:
-            dt = dt.replace(tzinfo=zone) if zone is not None else dt.astimezone()
-        except (OverflowError, OSError, ValueError):
-            raise ValueError(
-                "this date and time cannot be read in the local time zone (out of range)"
-            ) from None
-    aware = utc(dt)
-    if not EARLIEST <= aware < LATEST:
-        raise ValueError("should be between the years 1970 and 2200")
-    return aware
 
 
 class _Model(BaseModel):
@@ -152,6 +130,18 @@ class Workshop(_Model):
     note_taker: str = ""
     shared_before: list[str] = Field(default_factory=list)
     pre_questions: list[PreQuestion] = Field(default_factory=list)
+    after: str | None = None  # a follow-on workshop: the earlier one's file, relative to this file's folder
+    after_created: datetime | None = None  # the earlier one's ``created``: finds it again after a rename
+
+    @field_validator("after")
+    @classmethod
+    def _after_path(cls, value: str | None) -> str | None:
+        return None if value is None else check_path_text(value)
+
+    @field_validator("after_created")
+    @classmethod
+    def _after_aware(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else file_time(value)
 
     @field_validator("start_time")
     @classmethod
@@ -231,6 +221,7 @@ class Entry(_Item):
     text: str
     team: str | None = None
     speaker: str | None = None
+    score: Score | None = None  # feedback_useful: how useful the workshop was, 1-5
     created: datetime | None = None
     edited: datetime | None = None
 
@@ -295,6 +286,7 @@ class Session(_Model):
     entries: list[Entry] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    reviews: list[Review] | None = None  # a follow-on workshop: what became of earlier items (series_rows)
 
     @field_validator("created")
     @classmethod

@@ -24,6 +24,9 @@ KIND_LABELS: dict[str, str] = {
     "contact": "contact",
     "consideration": "consideration",
     "follow_up": "follow-up offer",
+    "feedback_useful": "feedback: how useful (1-5)",
+    "feedback_keep": "feedback: keep",
+    "feedback_change": "feedback: change",
     "option": "option",
     "action": "action",
 }

@@ -57,6 +57,9 @@ PREFIX_KINDS: dict[str, str] = {
     "f": "follow_up",
     "o": "option",
     "a": "action",
+    "u": "feedback_useful",
+    "+": "feedback_keep",
+    "-": "feedback_change",
 }
 
 # The stored kinds' own names work as prefixes too (and two spellings of follow-up that people type).
@@ -64,6 +67,9 @@ KIND_PREFIXES: dict[str, str] = {
     **{kind: kind for kind in PREFIX_KINDS.values()},
     "follow-up": "follow_up",
     "followup": "follow_up",
+    "useful": "feedback_useful",
+    "keep": "feedback_keep",
+    "change": "feedback_change",
 }
 
 _LONG = "|".join(re.escape(name) for name in sorted(KIND_PREFIXES, key=len, reverse=True))
@@ -92,6 +98,7 @@ class Capture:
     due: date | None
     prefixed: bool  # a prefix chose the kind
     notes: tuple[str, ...]  # one-line remarks for the user
+    score: int | None = None  # feedback_useful: how useful, 1-5 (the first word: ``4`` or ``4/5``)
 
 
 class _Team(Protocol):
@@ -353,6 +360,9 @@ def parse(
         if not line.strip():
             raise CaptureError("nothing to add: type some text first")
         raise CaptureError("nothing to add: type some text besides the prefix and tokens")
+    score = None
+    if kind == "feedback_useful":
+        score, text = _score(text)
     team = parser.team
     if team is None and parser.person_team is not None and any(t.id == parser.person_team for t in teams):
         team = parser.person_team
@@ -364,4 +374,17 @@ def parse(
         due=parser.due,
         prefixed=prefix_kind is not None,
         notes=tuple(parser.notes),
+        score=score,
     )
+
+
+_SCORE_RE = re.compile(r"([1-5])(?:/5)?(?=\s|$)")
+
+
+def _score(text: str) -> tuple[int, str]:
+    """The usefulness score at the start of a feedback line (``4`` or ``4/5``) and the rest of the text."""
+    match = _SCORE_RE.match(text)
+    if match is None:
+        raise CaptureError("how useful was it? start with a score 1 to 5, e.g. u: 4 very practical")
+    rest = text[match.end() :]
+    return int(match.group(1)), rest[1:] if rest[:1] == " " else rest

@@ -90,6 +90,7 @@ def add_capture(session: Session, capture: Capture, phase: PhaseId, now: datetim
                 text=capture.text,
                 team=capture.team,
                 speaker=capture.person,
+                score=capture.score,
                 created=now,
             )
     except ValidationError as error:

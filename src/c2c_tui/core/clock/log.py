@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from ..model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId, utc
+from ..model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId
+from ..times import utc
 
 if TYPE_CHECKING:
     from ..model import Session

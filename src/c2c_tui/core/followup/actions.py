@@ -1,7 +1,9 @@
 """Follow-up of agreed actions across workshops: collect, render (table, CSV, markdown) and update.
 
 ``collect`` turns a scanned library into rows sorted by due date (no due date last), then workshop
-title. An action is overdue when it is open and its due date is before ``today``.
+title: each action once, in its latest state, a later workshop's review included (``series.track``; the
+row says where it last changed). An action is overdue when it is open (or in progress) and its due date
+is before ``today``.
 
 ``update_action`` changes one action in its file the safe way: the file is opened with the store's
 lock (a session open in ``c2c run`` is refused with the store's message), the action is changed and
@@ -13,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -43,6 +45,11 @@ class ActionRow:
     status: ActionStatus
     team: str  # team name ("" when none)
     overdue: bool
+    changed: Path | None = None  # the later workshop whose review last changed it (None: its own file)
+    changed_title: str = ""
+    progress: str = ""  # "in progress" and its note, when a review said so (status stays "open")
+    # the agreeing workshop's identity and the action id: the same in every export (``ics``)
+    uid: str = field(default="", compare=False)
 
 
 def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
@@ -62,6 +69,38 @@ def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
         )
         for action in session.actions
     ]
+
+
+def latest_rows(library: Library, today: date) -> list[ActionRow]:
+    """Every action of the library once, in its latest state across the workshops' reviews (``series``)."""
+    from .series import track
+
+    rows = []
+    for item in track(library):
+        if item.kind != "action":
+            continue
+        progress = ""
+        if item.status == "in_progress":
+            progress = "in progress" + (f": {item.note}" if item.note else "")
+        reviewed = item.changed_path != item.path
+        rows.append(
+            ActionRow(
+                workshop=item.workshop,
+                path=item.path,
+                id=item.item,
+                text=item.text,
+                owner=item.owner,
+                due=item.due,
+                status="open" if item.status == "in_progress" else item.status,  # type: ignore[arg-type]
+                team=item.team,
+                overdue=item.overdue(today),
+                changed=item.changed_path if reviewed else None,
+                changed_title=item.changed_workshop if reviewed else "",
+                progress=progress,
+                uid=f"{item.identity}-{item.item}@c2c",
+            )
+        )
+    return rows
 
 
 def sort_key(row: ActionRow) -> tuple[bool, date, str, str]:
@@ -86,8 +125,7 @@ def collect(
     wanted_owner = owner.casefold() if owner is not None else None
     rows = [
         row
-        for info in library.sessions
-        for row in rows_for(info, today)
+        for row in latest_rows(library, today)
         if (status is None or row.status == status)
         and (wanted_owner is None or wanted_owner in row.owner.casefold())
         and (not overdue or row.overdue)
@@ -118,7 +156,8 @@ _COLUMNS = ("due", "status", "id", "action", "owner", "workshop", "file")
 def _table_cells(row: ActionRow) -> dict[str, str]:
     return {
         "due": row.due.isoformat() if row.due else "-",
-        "status": "OVERDUE" if row.overdue else row.status,
+        "status": "OVERDUE" if row.overdue else ("in progress" if row.progress else row.status),
+        "changed in": plain(row.changed.name) if row.changed else "",
         "id": plain(row.id),
         "action": plain(row.text),
         "owner": plain(row.owner),
@@ -137,9 +176,10 @@ def render_table(rows: list[ActionRow], today: date, width: int = 100) -> str:
     if not rows:
         return f"No actions to list (as of {today.isoformat()})."
     cells = [_table_cells(row) for row in rows]
-    widths = {name: max(cell_width(name), *(cell_width(c[name]) for c in cells)) for name in _COLUMNS}
+    columns = _COLUMNS + (("changed in",) if _reviewed(rows) else ())
+    widths = {name: max(cell_width(name), *(cell_width(c[name]) for c in cells)) for name in columns}
     gap = 2
-    total = sum(widths.values()) + gap * (len(_COLUMNS) - 1)
+    total = sum(widths.values()) + gap * (len(columns) - 1)
     while total > width:
         shrinkable = [n for n, (least, _) in _FLEX.items() if widths[n] > least]
         if not shrinkable:
@@ -147,11 +187,16 @@ def render_table(rows: list[ActionRow], today: date, width: int = 100) -> str:
         widest = max(shrinkable, key=lambda n: widths[n] / _FLEX[n][1])
         widths[widest] -= 1
         total -= 1
-    sizes = [widths[n] for n in _COLUMNS]
-    lines = [_line(_COLUMNS, sizes, gap)]
-    lines += [_line([c[n] for n in _COLUMNS], sizes, gap) for c in cells]
+    sizes = [widths[n] for n in columns]
+    lines = [_line(columns, sizes, gap)]
+    lines += [_line([c[n] for n in columns], sizes, gap) for c in cells]
     lines += ["", f"{count_line(rows)}, as of {today.isoformat()}."]
     return "\n".join(lines)
+
+
+def _reviewed(rows: list[ActionRow]) -> bool:
+    """Some action changed in a later workshop's review: the listing says where (an extra column)."""
+    return any(row.changed is not None or row.progress for row in rows)
 
 
 def _line(values: Iterable[str], widths: Iterable[int], gap: int) -> str:
@@ -170,8 +215,10 @@ def render_csv(rows: list[ActionRow]) -> str:
     spreadsheet: a cell that would start a formula gets a leading ``'``, control characters are shown."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    extra = _reviewed(rows)
+    writer.writerow(CSV_HEADER + (("changed_in", "progress") if extra else ()))
     for row in rows:
+        more = [csv_cell(str(row.changed or "")), csv_cell(row.progress)] if extra else []
         writer.writerow(
             [
                 csv_cell(row.workshop),
@@ -183,6 +230,7 @@ def render_csv(rows: list[ActionRow]) -> str:
                 csv_cell(row.status),
                 csv_cell(row.team),
                 "yes" if row.overdue else "no",
+                *more,
             ]
         )
     return out.getvalue()
@@ -193,6 +241,9 @@ def render_md(rows: list[ActionRow]) -> str:
     if not rows:
         return "No actions to list.\n"
     headers = ["Due", "Status", "Overdue", "Action", "Owner", "Team", "Workshop", "File", "ID"]
+    extra = _reviewed(rows)
+    if extra:
+        headers += ["Last changed in", "Progress"]
     cells = [
         [
             row.due.isoformat() if row.due else "",
@@ -204,6 +255,7 @@ def render_md(rows: list[ActionRow]) -> str:
             md_cell(row.workshop),
             md_cell(row.path.name),
             md_cell(row.id),
+            *([md_cell(row.changed.name if row.changed else ""), md_cell(row.progress)] if extra else []),
         ]
         for row in rows
     ]

@@ -30,6 +30,7 @@ from pathlib import Path
 from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
+from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
 _FIELD_ALIASES = {"title": "title", "team": "team", "who": "who", "participant": "who", "person": "who"}
@@ -138,12 +139,16 @@ def read_info(path: Path, now: datetime) -> SessionInfo:
 
 
 def session_files(folder: Path) -> list[Path]:
-    """The ``*.toml`` files directly in ``folder``, dot-files left out, sorted by name."""
+    """The ``*.toml`` files directly in ``folder``, dot-files and the series file left out, sorted by name."""
     try:
         if not folder.is_dir():
             what = "no such folder" if not folder.exists() else "not a folder"
             raise FolderError(f"{folder}: {what}")
-        found = [p for p in folder.iterdir() if p.suffix.lower() == ".toml" and not p.name.startswith(".")]
+        found = [
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() == ".toml" and not p.name.startswith(".") and p.name != SERIES_FILE
+        ]
     except OSError as error:
         raise FolderError(f"{folder}: cannot read the folder: {error.strerror or error}") from error
     return sorted((p for p in found if p.is_file()), key=lambda p: p.name)

@@ -1,0 +1,205 @@
+"""Every action and follow-up offer of a folder, traced from where it was agreed through each review.
+
+``track(library)`` gives one ``Tracked`` per item (an action, or an advisor's follow-up offer) of every
+session in the folder, in its LATEST state:
+
+* the state written in its own file (its status, owner and due date; as of ``updated``, else of when
+  it was created) is the starting point;
+* each review of it in a later workshop's ``[[reviews]]`` (one with a time, ``at``) is a step; a review's
+  file reference is resolved against the reviewing file's folder, else by the ``workshop`` created time
+  (the earlier file was renamed); a review of a file outside the folder is left out;
+* the latest of those, by time, is today's state (a change in its own file after a review wins).
+
+``overdue`` is open or in progress after the due date; ``on_time`` is done no later than the due date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..model import Session
+from ..times import EARLIEST
+from .library import Library, SessionInfo
+
+OPEN_STATES = frozenset({"open", "in_progress"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One review of an item, in a later workshop."""
+
+    at: datetime
+    outcome: str  # open | in_progress | done | dropped
+    note: str
+    owner: str | None  # a new owner given at the review
+    due: date | None  # a new due date given at the review
+    path: Path  # the reviewing workshop's file
+    workshop: str  # its title
+
+
+@dataclass(frozen=True)
+class Tracked:
+    kind: str  # "action" or "follow_up"
+    item: str  # the id in the file where it was agreed
+    text: str
+    path: Path  # where it was agreed
+    workshop: str  # that workshop's title
+    identity: str  # that workshop's identity (its created time), for calendar UIDs
+    agreed_on: date | None  # that workshop's date
+    team: str
+    status: str  # the latest: open | in_progress | done | dropped
+    owner: str
+    due: date | None
+    note: str
+    steps: tuple[Step, ...]  # every review, oldest first
+    changed_path: Path  # where it last changed (the reviewing workshop, or its own file)
+    changed_workshop: str
+    changed_at: datetime | None
+
+    def overdue(self, today: date) -> bool:
+        return self.status in OPEN_STATES and self.due is not None and self.due < today
+
+    @property
+    def on_time(self) -> bool | None:
+        """Done no later than its due date (None: not done, or no due date)."""
+        if self.status != "done" or self.due is None or self.changed_at is None:
+            return None
+        return self.changed_at.date() <= self.due
+
+
+def identity(info: SessionInfo) -> str:
+    """What names a workshop across renames and exports: its ``created`` time, else its title and file name."""
+    created = info.session.created
+    if created is not None:
+        return created.strftime("%Y%m%dT%H%M%SZ")
+    digest = hashlib.sha256(f"{info.session.title}\n{info.path.name}".encode()).hexdigest()
+    return "w" + digest[:16]
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _origin(info: SessionInfo) -> list[Tracked]:
+    session = info.session
+    out = []
+    ident = identity(info)
+    for action in session.actions:
+        out.append(
+            Tracked(
+                kind="action",
+                item=action.id,
+                text=action.text,
+                path=info.path,
+                workshop=session.title,
+                identity=ident,
+                agreed_on=info.sort_date,
+                team=session.team_name(action.team),
+                status=action.status,
+                owner=action.owner,
+                due=action.due,
+                note=action.note,
+                steps=(),
+                changed_path=info.path,
+                changed_workshop=session.title,
+                changed_at=action.updated or action.created,
+            )
+        )
+    for entry in session.entries:
+        if entry.kind == "follow_up":
+            out.append(
+                Tracked(
+                    kind="follow_up",
+                    item=entry.id,
+                    text=entry.text,
+                    path=info.path,
+                    workshop=session.title,
+                    identity=ident,
+                    agreed_on=info.sort_date,
+                    team=session.team_name(entry.team),
+                    status="open",
+                    owner=entry.speaker or "",
+                    due=None,
+                    note="",
+                    steps=(),
+                    changed_path=info.path,
+                    changed_workshop=session.title,
+                    changed_at=entry.edited or entry.created,
+                )
+            )
+    return out
+
+
+def _apply(item: Tracked, steps: list[Step]) -> Tracked:
+    steps.sort(key=lambda s: s.at)
+    latest = item
+    base = item.changed_at or EARLIEST
+    owner, due = item.owner, item.due
+    for step in steps:
+        if step.at >= base:  # a change made in its own file after this review wins
+            owner = step.owner if step.owner is not None else owner
+            due = step.due if step.due is not None else due
+            latest = _with(latest, step, owner, due)
+    return _replace(latest, steps=tuple(steps))
+
+
+def _with(item: Tracked, step: Step, owner: str, due: date | None) -> Tracked:
+    return _replace(
+        item,
+        status=step.outcome,
+        owner=owner,
+        due=due,
+        note=step.note,
+        changed_path=step.path,
+        changed_workshop=step.workshop,
+        changed_at=step.at,
+    )
+
+
+def _replace(item: Tracked, **changes: object) -> Tracked:
+    from dataclasses import replace
+
+    return replace(item, **changes)  # type: ignore[arg-type]
+
+
+def track(library: Library) -> list[Tracked]:
+    """Every item of the folder's sessions, once each, in its latest state (file order, oldest session first)."""
+    infos = sorted(library.sessions, key=lambda i: (i.sort_date, i.mtime, i.path.name))
+    by_path = {_key(info.path): info for info in infos}
+    by_created = {info.session.created: info for info in infos if info.session.created is not None}
+    steps: dict[tuple[str, str, str], list[Step]] = {}
+    for info in infos:
+        for review in info.session.reviews or ():
+            if review.at is None:
+                continue
+            target = by_path.get(_key(info.path.parent / review.file))
+            if target is None and review.workshop is not None:
+                target = by_created.get(review.workshop)
+            if target is None or target is info:
+                continue
+            steps.setdefault((_key(target.path), review.kind, review.item), []).append(
+                Step(
+                    at=review.at,
+                    outcome=review.outcome,
+                    note=review.note,
+                    owner=review.owner,
+                    due=review.due,
+                    path=info.path,
+                    workshop=info.session.title,
+                )
+            )
+    out = []
+    for info in infos:
+        for item in _origin(info):
+            found = steps.get((_key(item.path), item.kind, item.item))
+            out.append(_apply(item, found) if found else item)
+    return out
+
+
+def session_of(library: Library, path: Path) -> Session | None:
+    wanted = _key(path)
+    return next((i.session for i in library.sessions if _key(i.path) == wanted), None)

@@ -1,0 +1,117 @@
+"""The series file: one ``series.toml`` in a folder of workshops, holding the topic backlog.
+
+```toml
+schema_version = 1
+title = "Heat-health learning network"
+
+[[topics]]
+title = "Reaching residents who live alone"
+status = "covered"          # backlog | next | covered
+covered_in = "second.toml"  # the workshop that covered it (relative to the folder), when covered
+note = "went well; follow up in spring"
+```
+
+Read with tomllib and validated by pydantic (unknown fields refused); a broken file is a SeriesFileError
+of one line naming the file and the field or line. Written atomically (``atomic.write_text_atomic``)
+with tomli-w. The session listing (``library.session_files``) skips it, so it is never read as a session.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..reading.errors import SessionError
+from ..series_rows import check_path_text
+
+SERIES_FILE = "series.toml"
+SERIES_SCHEMA = 1
+MAX_TOPICS = 10_000
+TopicStatus = Literal["backlog", "next", "covered"]
+TOPIC_STATUSES: tuple[TopicStatus, ...] = ("backlog", "next", "covered")
+
+
+class SeriesFileError(SessionError):
+    """The series file cannot be read or written; one line."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Topic(_Strict):
+    title: str = Field(min_length=1, max_length=2000)
+    status: TopicStatus = "backlog"
+    covered_in: str | None = None
+    note: str = Field(default="", max_length=4000)
+
+    @field_validator("covered_in")
+    @classmethod
+    def _file(cls, value: str | None) -> str | None:
+        return None if value is None else check_path_text(value)
+
+
+class SeriesFile(_Strict):
+    schema_version: int = Field(default=SERIES_SCHEMA, ge=1, le=SERIES_SCHEMA)
+    title: str = Field(default="", max_length=2000)
+    topics: list[Topic] = Field(default_factory=list, max_length=MAX_TOPICS)
+
+
+def series_path(folder: Path) -> Path:
+    return folder / SERIES_FILE
+
+
+def _first_problem(error: ValidationError) -> str:
+    from ..problems import field_path
+
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    where = field_path(tuple(first["loc"]))
+    more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{where + ': ' if where else ''}{first['msg']}{more}"
+
+
+def load_series(folder: Path) -> SeriesFile | None:
+    """The folder's series file, or None when it has none. SeriesFileError (one line) when it is broken."""
+    from ..reading.parse import read_bytes
+
+    path = series_path(folder)
+    if not path.exists():
+        return None
+    try:
+        data = read_bytes(path)
+    except SessionError as error:
+        raise SeriesFileError(str(error)) from None
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SeriesFileError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SeriesFileError(f"{path}: {' '.join(str(error).split())}") from None
+    except RecursionError:
+        raise SeriesFileError(f"{path}: nested too deeply to read") from None
+    try:
+        return SeriesFile.model_validate(parsed)
+    except ValidationError as error:
+        raise SeriesFileError(f"{path}: {_first_problem(error)}") from None
+
+
+def dumps_series(series: SeriesFile) -> str:
+    import tomli_w
+
+    header = (
+        f"# c2c series file (schema {SERIES_SCHEMA}): the topic backlog of the workshops in this folder\n"
+    )
+    return header + tomli_w.dumps(series.model_dump(mode="python", exclude_none=True))
+
+
+def save_series(folder: Path, series: SeriesFile) -> Path:
+    """Write the folder's series file atomically (SessionError when it cannot be written)."""
+    from ..store.atomic import write_text_atomic
+
+    path = series_path(folder)
+    write_text_atomic(path, dumps_series(series))
+    return path
