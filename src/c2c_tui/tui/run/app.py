@@ -32,7 +32,7 @@ from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.run.autosave import AutoSaver
 from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
-from c2c_tui.tui.run.in_order import after_typed
+from c2c_tui.tui.run.in_order import after_typed, in_key_order
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.run_screen import RunScreen
 from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
@@ -198,7 +198,20 @@ class C2CApp(NeutralScreen, App[None]):
 
     # -- actions (the commands in run/commands.py) ------------------------------------------------------
 
+    # The clicker keys (F5, PageDown, PageUp) are priority keys: the app takes them as soon as they are read,
+    # while keys read just before them may still wait in the capture line. Each acts in the key order
+    # (``in_key_order``), so a line entered right before PageDown is taken in the phase it was typed in.
+
     def action_toggle_clock(self) -> None:
+        in_key_order(self, self._toggle_clock)
+
+    def action_next_phase(self) -> None:
+        in_key_order(self, self._next_phase)
+
+    def action_previous_phase(self) -> None:
+        in_key_order(self, self._previous_phase_or_ask)
+
+    def _toggle_clock(self) -> None:
         missing = start_problem(self.session) if self.clock_state().state == "ready" else None
         if missing is not None:
             self.say(f"The clock cannot start yet: {missing}. F3 opens the set-up.", severity="warning")
@@ -208,7 +221,7 @@ class C2CApp(NeutralScreen, App[None]):
             return
         self.clock_changed()
 
-    def action_next_phase(self) -> None:
+    def _next_phase(self) -> None:
         state = self.clock_state()
         now = self.clock.now()
         if state.next_phase is None and state.state in ("running", "paused"):
@@ -228,7 +241,7 @@ class C2CApp(NeutralScreen, App[None]):
             self.say("Workshop finished. PgUp reopens the last phase.")
         self.clock_changed()
 
-    def action_previous_phase(self) -> None:
+    def _previous_phase_or_ask(self) -> None:
         from c2c_tui.tui.dialogs.confirm import ConfirmDialog  # not before the first frame
 
         state = self.clock_state()

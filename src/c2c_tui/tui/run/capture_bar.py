@@ -10,7 +10,7 @@ All user text is shown literally (``Text`` objects, never markup).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -75,13 +75,22 @@ class CaptureBar(Vertical):
 
     @dataclass
     class Submitted(Message):
-        """A valid capture line was entered (the input has been cleared)."""
+        """A valid capture line was entered (the input has been cleared), in ``phase``: the phase the clock
+        was in at that Enter key (a PageDown read right after it has not moved it yet)."""
 
         capture: Capture
+        phase: PhaseId
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        phase_now: Callable[[], PhaseId] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.phase: PhaseId = "rapport"
+        self._phase_now = phase_now  # the clock's phase at this very key (the screen hands it in)
         self.teams: tuple[Team, ...] = ()
         self.participants: tuple[Participant, ...] = ()
         self.today: date | None = None  # set by the screen from its clock: a past due: date is noted
@@ -133,14 +142,15 @@ class CaptureBar(Vertical):
 
     def _accept(self, line: str) -> bool:
         """One line entered (called by the input at that very key): post it, or say why not (it stays)."""
+        phase = self.phase if self._phase_now is None else self._phase_now()
         try:
-            capture = parse(line, self.phase, self.teams, self.participants, today=self.today)
+            capture = parse(line, phase, self.teams, self.participants, today=self.today)
         except CaptureError as error:
             self.show_note(str(error), error=True)
             return False
         self._remember(line)
         self.show_note(describe(capture, self.teams))
-        self.post_message(self.Submitted(capture))
+        self.post_message(self.Submitted(capture, phase))
         return True
 
     # -- history -----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Every app-wide command, declared once: key bindings, footer, help screen and command palette come from here.
 
 Keys: function keys and ctrl combinations only, so a printable key typed in the capture line always goes
-into the line. PageDown / PageUp (what presentation clickers send) are priority bindings: they work
-whatever has focus. ``wall=True`` commands keep working on the wall view (other keys leave it).
+into the line. F5, PageDown and PageUp (what presentation clickers send) are priority bindings: they work
+whatever has focus, and the app runs them after the keys typed before them (``after_typed``). ``wall=True`` commands keep working on the wall view (other keys leave it).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ COMMANDS: tuple[Command, ...] = (
         "Start, pause or resume the clock",
         "toggle_clock",
         footer=True,
+        priority=True,
     ),
     Command(
         "next",

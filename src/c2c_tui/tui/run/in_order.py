@@ -1,4 +1,4 @@
-"""Run something after the keys already typed: ``after_typed(app, callback)``.
+"""Run something after the keys already typed: ``after_typed(app, callback)``, ``in_key_order(app, callback)``.
 
 A priority binding (ctrl+q) or a signal is handled by the app as soon as it is read, while the keys read
 before it may still wait in the focused widget's queue, and what those keys post (a capture line's
@@ -31,3 +31,12 @@ def after_typed(app: App[object], callback: Callable[[], object]) -> None:
         callback()
 
     step(0)
+
+
+def in_key_order(app: App[object], callback: Callable[[], object]) -> None:
+    """Run ``callback`` in the focused widget's queue: after the keys read before it, before the keys read
+    after it. A clicker key (a priority binding) acts there, so a line entered right before PageDown is
+    taken (with the phase it was typed in) before the phase moves on, and the next line after it."""
+    focused = app.focused
+    if focused is None or not focused.call_later(callback):
+        callback()

@@ -42,7 +42,7 @@ class RunScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield from clock_band(BigClock(id="clock"))
         yield WorkArea(self.context, id="work")
-        yield CaptureBar(id="capture-bar")
+        yield CaptureBar(phase_now=lambda: self.context.clock_state().phase, id="capture-bar")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
@@ -93,8 +93,7 @@ class RunScreen(Screen[None]):
     def on_capture_bar_submitted(self, message: CaptureBar.Submitted) -> None:
         message.stop()
         context = self.context
-        phase = self.phase_id or context.clock_state().phase
-        context.editor.add_capture(message.capture, phase, context.now())
+        context.editor.add_capture(message.capture, message.phase, context.now())
         clear_draft(context.session)
         self.show_items()
         self.post_message(SessionChanged("capture"))
