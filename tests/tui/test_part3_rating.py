@@ -214,3 +214,14 @@ async def test_the_2x2_says_more_when_a_quadrant_is_full() -> None:
         lines = str(app.query_one("#q-do-first", QuadrantBox).render()).splitlines()
         assert lines[-1].startswith("+") and " more: " in lines[-1]
         assert sorted(numbers_in(lines)) == list(range(1, 31))
+
+
+@pytest.mark.usefixtures("steady")
+async def test_part3_opens_on_the_top_option(tmp_path: Path) -> None:
+    app = build(*example_at(tmp_path, "insights"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("pagedown", "escape")
+        await pilot.pause()
+        table = app.screen.query_one(OptionsTable)
+        assert table.has_focus and table.cursor_row == 0 and table.scroll_y == 0
+        assert cells(table, table.item_ids[0])[0] == "1"

@@ -133,7 +133,7 @@ class ItemTable(DataTable[Text]):
         """Show exactly ``rows`` (in order). New rows are appended when possible; the cursor follows them."""
         self._ensure_columns()
         keys = [key for key, _ in rows]
-        old = self._keys
+        old = list(self._keys)  # a copy: _add appends to self._keys
         new_ids = [key for key in keys if key not in self._sigs]
         wanted = set(keys)
         if keys[: len(old)] == old:
