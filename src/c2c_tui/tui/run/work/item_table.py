@@ -55,8 +55,20 @@ class ItemTable(DataTable[Text]):
         # phase keys (priority bindings of the app), so a page is shift or ctrl with an arrow
         Binding("home", "scroll_top", "First item", key_display="Home", show=False),
         Binding("end", "scroll_bottom", "Last item", key_display="End", show=False),
-        Binding("shift+down,ctrl+down", "page_down", "A page down (PgDn is the next phase)", show=False),
-        Binding("shift+up,ctrl+up", "page_up", "A page up (PgUp is the previous phase)", show=False),
+        Binding(
+            "shift+down,ctrl+down",
+            "page_down",
+            "A page down (PgDn is the next phase)",
+            key_display="shift/ctrl+↓",
+            show=False,
+        ),
+        Binding(
+            "shift+up,ctrl+up",
+            "page_up",
+            "A page up (PgUp is the previous phase)",
+            key_display="shift/ctrl+↑",
+            show=False,
+        ),
         Binding("e", "edit('text')", "Edit", tooltip="Edit the text (an action: text, owner and due date)"),
         Binding("enter", "edit('text')", "Edit (same as e)", show=False),
         Binding("k", "edit('kind')", "Change kind (to option/action moves it there)", show=False),
