@@ -12,7 +12,7 @@ from app_support import build, example_at, steady  # noqa: F401
 from capture_harness import CaptureApp, cells, sample_session
 
 from c2c_tui.core.model import Entry, Option, Session
-from c2c_tui.core.prioritise import held_order, ranked, ranks
+from c2c_tui.core.prioritise import ranked, ranks
 from c2c_tui.tui.run.work.actions_table import ActionsTable
 from c2c_tui.tui.run.work.entry_list import EntryList
 from c2c_tui.tui.run.work.matrix import QuadrantBox, UnscoredLine, place
@@ -108,12 +108,6 @@ async def test_rating_the_real_example_at_80x24_rates_each_row(tmp_path: Path) -
         for row, key in enumerate(order):
             assert (options[key].impact, options[key].risk) == (5 - row % 5, 1 + row % 5)
         assert table.item_ids == order
-
-
-def test_held_order_keeps_places_drops_gone_and_appends_new() -> None:
-    assert held_order(["b", "a", "c"], ["a", "b", "c"]) == ["a", "b", "c"]
-    assert held_order(["b", "c"], ["a", "b", "c"]) == ["b", "c"]
-    assert held_order(["d", "b", "a"], ["a", "b"]) == ["a", "b", "d"]
 
 
 # -- Home / End / paging in every list ------------------------------------------------------------------
