@@ -182,7 +182,7 @@ async def test_option_title_edit_through_e() -> None:
         await pilot.pause()
         option = app.session.options[0]
         assert option.title == "Cooling centres"
-        assert cells(app.query_one(OptionsTable), option.id)[0] == "Cooling centres"
+        assert cells(app.query_one(OptionsTable), option.id)[1] == "Cooling centres"
 
 
 async def test_a_multi_line_text_is_edited_on_one_line_and_keeps_its_breaks() -> None:

@@ -7,16 +7,16 @@ from textual.widgets import Static
 
 from c2c_tui.core.model import Option, Session
 from c2c_tui.core.prioritise import ranked
-from c2c_tui.tui.run.work.matrix import place
+from c2c_tui.tui.run.work.matrix import QuadrantBox, place
 from c2c_tui.tui.run.work.options_table import OptionsTable
 
 
 def titles(app: CaptureApp) -> list[str]:
     table = app.query_one(OptionsTable)
-    return [cells(table, key)[0] for key in table.item_ids]
+    return [cells(table, key)[1] for key in table.item_ids]
 
 
-async def test_keys_set_moscow_impact_risk_and_the_table_resorts() -> None:
+async def test_keys_set_moscow_impact_risk_rows_stay_put_and_resort_on_leaving() -> None:
     app = CaptureApp(phase="reflect")
     async with app.run_test(size=(100, 30)) as pilot:
         for line in ("Trees", "Cooling centres #seville", "Shade sails"):
@@ -24,15 +24,22 @@ async def test_keys_set_moscow_impact_risk_and_the_table_resorts() -> None:
         await pilot.press("escape")  # cursor on the newest: Shade sails
         assert titles(app) == ["Trees", "Cooling centres", "Shade sails"]
         await pilot.press("s")
-        assert titles(app) == ["Shade sails", "Trees", "Cooling centres"]
-        await pilot.press("down", "m", "i", "4", "r", "2")  # cursor follows the row it moved: Trees
+        await pilot.pause()
+        table = app.query_one(OptionsTable)
+        assert titles(app) == ["Trees", "Cooling centres", "Shade sails"]  # no row moved
+        assert [cells(table, key)[0] for key in table.item_ids] == ["2", "3", "1"]  # the rank, at once
+        await pilot.press("up", "up", "m", "i", "4", "r", "2")  # Trees
         await pilot.pause()
         trees = next(o for o in app.session.options if o.title == "Trees")
         assert (trees.moscow, trees.impact, trees.risk) == ("must", 4, 2)
-        assert titles(app) == ["Trees", "Shade sails", "Cooling centres"]
-        table = app.query_one(OptionsTable)
-        assert cells(table, trees.id) == ["Trees", "", "Must", "4", "2"]
+        assert cells(table, trees.id) == ["1", "Trees", "", "Must", "4", "2"]
         assert table.selected_id == trees.id
+        await pilot.press("escape")  # leaving the list puts it in priority order
+        await pilot.pause()
+        assert titles(app) == ["Trees", "Shade sails", "Cooling centres"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.has_focus and table.selected_id == trees.id
         await pilot.press("m")  # the same key again clears
         await pilot.pause()
         assert trees.moscow is None
@@ -108,8 +115,8 @@ async def test_v_shows_the_impact_risk_view() -> None:
         await pilot.pause()
         shown = screen_text(app)
         assert "DO FIRST" in shown
-        do_first = str(app.query_one("#q-do-first", Static).render())
-        assert "[bold]Cooling[/] centres" in do_first
+        do_first = str(app.query_one("#q-do-first", QuadrantBox).render())
+        assert "1 [bold]Cooling[/] centres" in do_first
         await pilot.press("v")
         await pilot.pause()
         assert "DO FIRST" not in screen_text(app)

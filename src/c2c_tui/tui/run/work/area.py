@@ -56,7 +56,8 @@ class WorkArea(Vertical):
     }
     WorkArea.-insights AdvisorPanel { display: block; }
     WorkArea.-reflect OptionsTable { display: block; height: 1fr; }
-    WorkArea.-reflect.-matrix ImpactRiskMatrix { display: block; height: 1fr; }
+    WorkArea.-reflect.-matrix ImpactRiskMatrix { display: block; height: 3fr; }
+    WorkArea.-reflect.-matrix OptionsTable { height: 2fr; }
     WorkArea.-reflect.-matrix EntryList { display: none; }
     WorkArea.-agree ActionsTable { display: block; height: 1fr; }
     WorkArea.-reflect EntryList, WorkArea.-agree EntryList { height: 1fr; max-height: 12; }

@@ -51,6 +51,24 @@ class ItemTable(DataTable[Text]):
     START_AT_END: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # moving: DataTable's Home/End only scroll sideways in a row list; PageUp/PageDown are the clicker's
+        # phase keys (priority bindings of the app), so a page is shift or ctrl with an arrow
+        Binding("home", "scroll_top", "First item", key_display="Home", show=False),
+        Binding("end", "scroll_bottom", "Last item", key_display="End", show=False),
+        Binding(
+            "shift+down,ctrl+down",
+            "page_down",
+            "A page down (PgDn is the next phase)",
+            key_display="shift/ctrl+↓",
+            show=False,
+        ),
+        Binding(
+            "shift+up,ctrl+up",
+            "page_up",
+            "A page up (PgUp is the previous phase)",
+            key_display="shift/ctrl+↑",
+            show=False,
+        ),
         Binding("e", "edit('text')", "Edit", tooltip="Edit the text (an action: text, owner and due date)"),
         Binding("enter", "edit('text')", "Edit (same as e)", show=False),
         Binding("k", "edit('kind')", "Change kind (to option/action moves it there)", show=False),
@@ -127,7 +145,7 @@ class ItemTable(DataTable[Text]):
         """Show exactly ``rows`` (in order). New rows are appended when possible; the cursor follows them."""
         self._ensure_columns()
         keys = [key for key, _ in rows]
-        old = self._keys
+        old = list(self._keys)  # a copy: _add appends to self._keys
         new_ids = [key for key in keys if key not in self._sigs]
         wanted = set(keys)
         if keys[: len(old)] == old:

@@ -1,6 +1,10 @@
 """Part 3: the options on an impact-vs-risk 2x2 (impact 3-5 counts as high, risk 3-5 as high).
 
-High impact and low risk is the "do first" corner. Options without both scores are listed under the grid.
+High impact and low risk is the "do first" corner. Each quadrant lists its options numbered like the
+options table (the rank, its ``#`` column), as many as its height holds, then "+N more: 5 6 7", so every
+option can be found on the grid at any size. On a low work area (80x24) the quadrants drop their side and
+bottom borders, so each keeps its heading and gets the rows. Options without both scores are listed,
+numbered too, under the grid.
 """
 
 from __future__ import annotations
@@ -8,20 +12,22 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Static
+from textual.events import Resize
+from textual.widget import Widget
 
 from c2c_tui.core.model import Option, Session
-from c2c_tui.core.prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
+from c2c_tui.core.prioritise import QUADRANTS, fit_lines, quadrant, ranked, ranks
 from c2c_tui.core.text.neutral import shown
+
+COMPACT_BELOW = 12  # rows of the 2x2 under which the quadrants drop their side and bottom borders
 
 
 def box_id(key: str) -> str:
     return "q-" + key.replace("_", "-")
 
 
-def option_line(option: Option) -> str:
-    title = shown(" ".join(option.title.split()))
-    return f"• {title} · {MOSCOW_LABELS[option.moscow]}" if option.moscow else f"• {title}"
+def title_of(option: Option) -> str:
+    return shown(" ".join(option.title.split()))
 
 
 def place(session: Session) -> tuple[dict[str, list[Option]], list[Option]]:
@@ -34,41 +40,78 @@ def place(session: Session) -> tuple[dict[str, list[Option]], list[Option]]:
     return cells, unscored
 
 
+class QuadrantBox(Widget):
+    """One quadrant: its options as "3 Title" lines fitted to the height it has (``+N more`` at the end)."""
+
+    def __init__(self, heading: tuple[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="quadrant")
+        self.heading = heading
+        self.numbered: list[tuple[int, str]] = []
+        self.border_title = " · ".join(heading)
+
+    def show(self, numbered: list[tuple[int, str]]) -> None:
+        self.numbered = numbered
+        label, description = self.heading
+        count = f" ({len(numbered)})" if numbered else ""
+        self.border_title = f"{label}{count} · {description}"  # a cut title loses the description first
+        self.set_class(not numbered, "-empty")
+        self.refresh()
+
+    def render(self) -> Text:
+        lines = fit_lines(self.numbered, self.size.height, self.size.width)
+        return Text("\n".join(lines), no_wrap=True, overflow="ellipsis", end="")
+
+
+class UnscoredLine(Widget):
+    """One line under the grid: the options not yet scored, numbered, packed to the width."""
+
+    PREFIX = "Not scored yet (i / r then 1-5): "
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.numbered: list[tuple[int, str]] = []
+
+    def show(self, numbered: list[tuple[int, str]]) -> None:
+        self.numbered = numbered
+        self.display = bool(numbered)
+        self.refresh()
+
+    def render(self) -> Text:
+        rest = fit_lines(self.numbered, 1, max(self.size.width - len(self.PREFIX), 1))
+        return Text(self.PREFIX + "".join(rest), no_wrap=True, overflow="ellipsis", end="")
+
+
 class ImpactRiskMatrix(Vertical):
     DEFAULT_CSS = """
     ImpactRiskMatrix { height: 1fr; }
-    ImpactRiskMatrix Grid { grid-size: 2 2; grid-gutter: 0; height: 1fr; }
+    ImpactRiskMatrix Grid { grid-size: 2 2; grid-gutter: 0 1; height: 1fr; }
     ImpactRiskMatrix .quadrant {
         border: round $panel; height: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
     }
     ImpactRiskMatrix #q-do-first { border: heavy $success; }
     ImpactRiskMatrix #q-do-first.-empty { border: round $success; }
     ImpactRiskMatrix #q-avoid { border: round $error 60%; }
+    ImpactRiskMatrix.-compact .quadrant { border: none; border-top: solid $panel; padding: 0; }
+    ImpactRiskMatrix.-compact #q-do-first { border: none; border-top: heavy $success; }
+    ImpactRiskMatrix.-compact #q-avoid { border: none; border-top: solid $error 60%; }
     ImpactRiskMatrix #matrix-unscored {
-        height: 1; color: $text-muted; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+        height: 1; color: $text-muted; padding: 0 1;
     }
     """
 
     def compose(self) -> ComposeResult:
         with Grid():
             for q in QUADRANTS:
-                box = Static("", id=box_id(q.key), classes="quadrant", markup=False)
-                box.border_title = f"{q.label.upper()} · {q.description}"
-                yield box
-        yield Static("", id="matrix-unscored", markup=False)
+                yield QuadrantBox((q.label.upper(), q.description), id=box_id(q.key))
+        yield UnscoredLine(id="matrix-unscored")
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < COMPACT_BELOW, "-compact")
 
     def show(self, session: Session) -> None:
         cells, unscored = place(session)
+        number = ranks(session.options)
         for key, options in cells.items():
-            box = self.query_one(f"#{box_id(key)}", Static)
-            lines = Text("\n".join(option_line(o) for o in options) or "–", no_wrap=True, overflow="ellipsis")
-            box.update(lines)
-            box.set_class(not options, "-empty")
-        note = ""
-        if unscored:
-            names = ", ".join(" ".join(o.title.split()) for o in unscored[:5])
-            more = f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
-            note = f"Not scored yet ({len(unscored)}; i / r then 1-5 in the table): {names}{more}"
-        self.query_one("#matrix-unscored", Static).update(
-            Text(shown(note), no_wrap=True, overflow="ellipsis")
-        )
+            box = self.query_one(f"#{box_id(key)}", QuadrantBox)
+            box.show([(number[o.id], title_of(o)) for o in options])
+        self.query_one(UnscoredLine).show([(number[o.id], title_of(o)) for o in unscored])
