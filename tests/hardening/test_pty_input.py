@@ -114,7 +114,10 @@ def test_a_signal_saves_what_was_just_entered_and_restores_the_terminal(tmp_path
     assert code == 128 + signum
     session = load(path)
     assert texts(session) == ["just entered"]
-    assert tomllib.loads(path.read_text())["capture"] == {"draft": "not entered", "history": ["n: just entered"]}
+    assert tomllib.loads(path.read_text())["capture"] == {
+        "draft": "not entered",
+        "history": ["n: just entered"],
+    }
     tail = bytes(process.output).rsplit(b"\x1b[?1049h", 1)[-1]
     assert b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail  # left the alternate screen, cursor shown
     assert tail.index(b"\x1b[?25h") > tail.rindex(b"\x1b[?25l")

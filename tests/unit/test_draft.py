@@ -45,7 +45,9 @@ def test_entered_lines_join_the_history_as_typed_and_clear_the_draft(tmp_path: P
     assert not entered(session, "n: second")  # the same line again: kept once, nothing changed
     store.save(path, session)
     text = path.read_text()
-    assert '[capture]\nhistory = [\n    "a: Plan the map @Ines due:2026-12-15 \\u001b[31m",\n' in text  # a line each
+    assert (
+        '[capture]\nhistory = [\n    "a: Plan the map @Ines due:2026-12-15 \\u001b[31m",\n' in text
+    )  # a line each
     assert history_of(load(path)) == ["a: Plan the map @Ines due:2026-12-15 \x1b[31m", "n: second"]
 
 
