@@ -98,19 +98,19 @@ async def test_typing_asks_for_one_save_per_pause_not_one_per_key(tmp_path: Path
     app = build(session_file, clock)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            bar(app).draft_pause = 0.3
+            bar(app).draft_pause = 0.5
             saves = counting_saves(app)
             await pilot.press(*"n: twenty keys typed")  # each key well within the pause of the one before
             await pilot.pause(0.1)
             assert saves == []
             await wait_for(pilot, lambda: len(saves) == 1)
-            await pilot.pause(0.5)
+            await pilot.pause(0.8)
             assert len(saves) == 1  # and no more while nobody types
             await pilot.press("backspace")
             await wait_for(pilot, lambda: len(saves) == 2)
             assert app.session.capture is not None and app.session.capture.draft == "n: twenty keys type"
             await pilot.press("ctrl+u")  # the line emptied: the draft goes from the file too
-            await wait_for(pilot, lambda: app.session.capture is None)
+            await wait_for(pilot, lambda: app.session.capture is None and not app.saver.unsaved)
     finally:
         session_file.close()
     assert "[capture]" not in session_file.path.read_text()
