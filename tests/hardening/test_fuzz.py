@@ -108,6 +108,7 @@ FIELDS = st.sampled_from(
         "settings",
         "capture",
         "draft",
+        "history",
         "teams",
         "participants",
         "agenda",

@@ -99,7 +99,8 @@ def test_ctrl_q_keeps_a_half_typed_line_for_the_next_start(tmp_path: Path) -> No
     code, session = quit_and_load(again, path)
     assert code == 0
     assert texts(session) == ["entered", "half typed [b] done"]
-    assert "[capture]" not in path.read_text()  # entered: the draft is gone from the file
+    kept = tomllib.loads(path.read_text())["capture"]  # entered: the draft is gone, the line in the history
+    assert kept == {"history": ["n: entered", "half typed [b] done"]}
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
@@ -113,7 +114,10 @@ def test_a_signal_saves_what_was_just_entered_and_restores_the_terminal(tmp_path
     assert code == 128 + signum
     session = load(path)
     assert texts(session) == ["just entered"]
-    assert tomllib.loads(path.read_text())["capture"] == {"draft": "not entered"}
+    assert tomllib.loads(path.read_text())["capture"] == {
+        "draft": "not entered",
+        "history": ["n: just entered"],
+    }
     tail = bytes(process.output).rsplit(b"\x1b[?1049h", 1)[-1]
     assert b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail  # left the alternate screen, cursor shown
     assert tail.index(b"\x1b[?25h") > tail.rindex(b"\x1b[?25l")

@@ -91,6 +91,7 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 # The bounds of what a file may hold, so that whatever loads can be shown by every command: no sum of
 # minutes and no conversion to any time zone can leave the range of ``datetime``.
 MAX_MINUTES = 24 * 60  # an agenda phase, one extend, one rebalance adjustment of one phase
+HISTORY_KEPT = 50  # the capture line's entered lines kept in the file for the next start (its Up key)
 Minutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
 
 
@@ -164,10 +165,14 @@ class Settings(_Model):
 
 
 class CaptureLine(_Model):
-    """The capture line between two runs: ``draft`` is text typed but not entered when the app quit
-    (restored on the next start, gone once entered). Room for more of the line's state (its history)."""
+    """The capture line between two runs (and across a crash): ``draft`` is text typed but not entered
+    (kept once typing pauses, restored on the next start, gone once entered); ``history`` the last lines
+    entered, oldest first, as typed (at most ``HISTORY_KEPT``), what Up recalls after a restart."""
 
     draft: str | None = Field(default=None, min_length=1)
+    history: list[Annotated[str, Field(min_length=1)]] | None = Field(
+        default=None, min_length=1, max_length=HISTORY_KEPT
+    )
 
 
 class Team(_Item):
@@ -278,7 +283,7 @@ class Session(_Model):
     created: datetime | None = None
     workshop: Workshop = Field(default_factory=Workshop)
     settings: Settings = Field(default_factory=Settings)
-    capture: CaptureLine | None = None  # [capture]: only while a draft waits
+    capture: CaptureLine | None = None  # [capture]: only while a draft or a history is kept
     teams: list[Team] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=default_agenda)

@@ -5,11 +5,15 @@ Enter parses the line with the current phase, teams and participants. A valid li
 Enter start the next line; a multi-line paste gives one entry per line); a ``CaptureError`` is shown in
 the notes line and the text stays. Up / Down recall earlier lines. Escape posts ``CaptureBar.ToList``:
 the screen moves focus to the item list (the bar does not look for it).
+When typing pauses for ``draft_pause`` seconds the bar posts ``CaptureBar.DraftPaused`` with the line as it
+is, so the screen can keep it as the draft a crash does not lose: one message per pause, never one per
+key (a key only notes the time; at most one timer runs). ``restore`` puts back a draft and the history.
 All user text is shown literally (``Text`` objects, never markup).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,16 +24,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
+from c2c_tui.core.capture.draft import HISTORY_KEPT
 from c2c_tui.core.model import Participant, PhaseId, Team
 from c2c_tui.core.phases import kind_label
 from c2c_tui.core.text.neutral import shown
 from c2c_tui.tui.run.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
-HISTORY_SIZE = 100
+HISTORY_SIZE = HISTORY_KEPT  # Up recalls as many lines within a run as after a restart
+DRAFT_PAUSE = 1.0  # seconds without a key before the line is kept as the draft
 IDLE_NOTE = "Esc: edit items in the list · ↑: recall the last line"
 
 
@@ -80,6 +87,13 @@ class CaptureBar(Vertical):
 
         capture: Capture
         phase: PhaseId
+        line: str  # as typed (for the history)
+
+    @dataclass
+    class DraftPaused(Message):
+        """Typing paused: ``line`` is the capture line as it is now (kept as the draft)."""
+
+        line: str
 
     def __init__(
         self,
@@ -98,6 +112,9 @@ class CaptureBar(Vertical):
         self._history_index: int | None = None  # None: editing a fresh line
         self._draft = ""
         self._shown_kind = ""
+        self.draft_pause = DRAFT_PAUSE
+        self._typed_at = 0.0  # time.monotonic() of the last change of the line
+        self._draft_timer: Timer | None = None  # the one pending pause check
 
     def compose(self) -> ComposeResult:
         line = CaptureInput(self._accept, placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
@@ -139,6 +156,18 @@ class CaptureBar(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._update_kind(event.value)
+        self._typed_at = time.monotonic()
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(self.draft_pause, self._check_pause, name="draft-pause")
+
+    def _check_pause(self) -> None:
+        """The draft timer is up: post the line if typing has paused, else look again when it could have."""
+        wait = self._typed_at + self.draft_pause - time.monotonic()
+        if wait > 0.01:
+            self._draft_timer = self.set_timer(wait, self._check_pause, name="draft-pause")
+            return
+        self._draft_timer = None
+        self.post_message(self.DraftPaused(self.input.value))
 
     def _accept(self, line: str) -> bool:
         """One line entered (called by the input at that very key): post it, or say why not (it stays)."""
@@ -150,7 +179,7 @@ class CaptureBar(Vertical):
             return False
         self._remember(line)
         self.show_note(describe(capture, self.teams))
-        self.post_message(self.Submitted(capture, phase))
+        self.post_message(self.Submitted(capture, phase, line))
         return True
 
     # -- history -----------------------------------------------------------------------------------
@@ -181,10 +210,14 @@ class CaptureBar(Vertical):
         self._history_index = index
         self._set_line(self.history[index])
 
-    def restore_draft(self, draft: str) -> None:
-        """The line typed but not entered when the app last quit, back in the capture line."""
-        self._set_line(draft)
-        self.show_note("Restored the line you had not entered when c2c last quit: Enter adds it.")
+    def restore(self, draft: str | None, history: Sequence[str] = ()) -> None:
+        """The lines entered before (for Up) and the line typed but not entered when c2c last stopped
+        (a quit or a crash), back in the capture line with the cursor at its end."""
+        self.history = list(history)[-HISTORY_SIZE:]
+        self._history_index = None
+        if draft is not None:
+            self._set_line(draft)
+            self.show_note("Restored the line you had not entered when c2c last stopped: Enter adds it.")
 
     def _set_line(self, line: str) -> None:
         self.input.value = line

@@ -15,7 +15,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from c2c_tui.core.capture.draft import clear_draft, draft_of
+from c2c_tui.core.capture.draft import draft_of, entered, history_of, keep_draft
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import PhaseId
 from c2c_tui.tui.run import focus
@@ -49,9 +49,8 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_clock(self.context.clock_state())
         self.show_status()
-        draft = draft_of(self.context.session)
-        if draft is not None:
-            self.query_one(CaptureBar).restore_draft(draft)
+        session = self.context.session
+        self.query_one(CaptureBar).restore(draft_of(session), history_of(session))
 
     def capture_line(self) -> str:
         """What is typed in the capture line and not entered yet ("" before it is up)."""
@@ -94,9 +93,18 @@ class RunScreen(Screen[None]):
         message.stop()
         context = self.context
         context.editor.add_capture(message.capture, message.phase, context.now())
-        clear_draft(context.session)
+        entered(context.session, message.line)  # the draft used up, the line in the kept history
         self.show_items()
         self.post_message(SessionChanged("capture"))
+
+    def on_capture_bar_draft_paused(self, message: CaptureBar.DraftPaused) -> None:
+        """Typing paused: the line as it is becomes the draft in the file (saved within a moment), so a
+        crash does not lose it. On a read-only file nothing is kept (nothing could be written)."""
+        message.stop()
+        if self.context.session_file.read_only:
+            return
+        if keep_draft(self.context.session, message.line):
+            self.post_message(SessionChanged("draft"))
 
     def on_capture_bar_to_list(self, message: CaptureBar.ToList) -> None:
         focus.to_list(self, message)
