@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -42,21 +42,7 @@ EntryKind = Literal[
     "feedback_keep",
     "feedback_change",
 ]
-ENTRY_KINDS: tuple[EntryKind, ...] = (
-    "note",
-    "context",
-    "surprise",
-    "gap",
-    "example",
-    "idea",
-    "question",
-    "contact",
-    "consideration",
-    "follow_up",
-    "feedback_useful",
-    "feedback_keep",
-    "feedback_change",
-)
+ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
 FEEDBACK_KINDS: tuple[EntryKind, ...] = ("feedback_useful", "feedback_keep", "feedback_change")
 Mode = Literal["in-person", "hybrid", "online"]
 TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..model import ACTION_STATUSES, Action, ActionStatus
 from ..store.session_file import SessionError, SessionFile
@@ -56,14 +57,11 @@ def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
     """The actions of one session as rows, in the file's order."""
     session = info.session
     return [
-        ActionRow(
-            workshop=session.title,
-            path=info.path,
-            id=action.id,
-            text=action.text,
-            owner=action.owner,
-            due=action.due,
-            status=action.status,
+        _row(
+            session.title,
+            info.path,
+            action.id,
+            action,
             team=session.team_name(action.team),
             overdue=action.is_overdue(today),
         )
@@ -84,14 +82,12 @@ def latest_rows(library: Library, today: date) -> list[ActionRow]:
             progress = "in progress" + (f": {item.note}" if item.note else "")
         reviewed = item.changed_path != item.path
         rows.append(
-            ActionRow(
-                workshop=item.workshop,
-                path=item.path,
-                id=item.item,
-                text=item.text,
-                owner=item.owner,
-                due=item.due,
-                status="open" if item.status == "in_progress" else item.status,  # type: ignore[arg-type]
+            _row(
+                item.workshop,
+                item.path,
+                item.item,
+                item,
+                status="open" if item.status == "in_progress" else item.status,
                 team=item.team,
                 overdue=item.overdue(today),
                 changed=item.changed_path if reviewed else None,
@@ -101,6 +97,12 @@ def latest_rows(library: Library, today: date) -> list[ActionRow]:
             )
         )
     return rows
+
+
+def _row(workshop: str, path: Path, item_id: str, item: Any, **fields: Any) -> ActionRow:
+    """One row: the text, owner, due date and status of ``item`` (an action or its tracked state)."""
+    values = {"text": item.text, "owner": item.owner, "due": item.due, "status": item.status} | fields
+    return ActionRow(workshop=workshop, path=path, id=item_id, **values)
 
 
 def sort_key(row: ActionRow) -> tuple[bool, date, str, str]:

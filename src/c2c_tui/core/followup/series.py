@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..model import Session
 from ..times import EARLIEST
@@ -85,53 +86,40 @@ def _key(path: Path) -> str:
 
 
 def _origin(info: SessionInfo) -> list[Tracked]:
+    """Each action and follow-up offer as agreed in its own workshop, before any review."""
     session = info.session
-    out = []
     ident = identity(info)
-    for action in session.actions:
-        out.append(
-            Tracked(
-                kind="action",
-                item=action.id,
-                text=action.text,
-                path=info.path,
-                workshop=session.title,
-                identity=ident,
-                agreed_on=info.sort_date,
-                team=session.team_name(action.team),
-                status=action.status,
-                owner=action.owner,
-                due=action.due,
-                note=action.note,
-                steps=(),
-                changed_path=info.path,
-                changed_workshop=session.title,
-                changed_at=action.updated or action.created,
-            )
+
+    def agreed(kind: str, item: str, text: str, team: str | None, state: tuple[Any, ...]) -> Tracked:
+        status, owner, due, note, changed_at = state
+        return Tracked(
+            kind=kind,
+            item=item,
+            text=text,
+            path=info.path,
+            workshop=session.title,
+            identity=ident,
+            agreed_on=info.sort_date,
+            team=session.team_name(team),
+            status=status,
+            owner=owner,
+            due=due,
+            note=note,
+            steps=(),
+            changed_path=info.path,
+            changed_workshop=session.title,
+            changed_at=changed_at,
         )
-    for entry in session.entries:
-        if entry.kind == "follow_up":
-            out.append(
-                Tracked(
-                    kind="follow_up",
-                    item=entry.id,
-                    text=entry.text,
-                    path=info.path,
-                    workshop=session.title,
-                    identity=ident,
-                    agreed_on=info.sort_date,
-                    team=session.team_name(entry.team),
-                    status="open",
-                    owner=entry.speaker or "",
-                    due=None,
-                    note="",
-                    steps=(),
-                    changed_path=info.path,
-                    changed_workshop=session.title,
-                    changed_at=entry.edited or entry.created,
-                )
-            )
-    return out
+
+    out = [
+        agreed("action", a.id, a.text, a.team, (a.status, a.owner, a.due, a.note, a.updated or a.created))
+        for a in session.actions
+    ]
+    offers = [e for e in session.entries if e.kind == "follow_up"]
+    return out + [
+        agreed("follow_up", e.id, e.text, e.team, ("open", e.speaker or "", None, "", e.edited or e.created))
+        for e in offers
+    ]
 
 
 def _apply(item: Tracked, steps: list[Step]) -> Tracked:
