@@ -156,9 +156,9 @@ class HomeScreen(Screen[None]):
             self.app,
             f"A follow-on of {item.path.name}: {carried} item{'' if carried == 1 else 's'} to review.",
         )
-        self._set_up_new(session)
+        self._set_up_new(session, blank_title=False)  # its title is there to edit
 
-    def _set_up_new(self, session: Session) -> None:
+    def _set_up_new(self, session: Session, *, blank_title: bool = True) -> None:
         """The set-up form on a new session; saving writes it under a fresh name (never overwrites)."""
         created: list[Path] = []
 
@@ -174,7 +174,7 @@ class HomeScreen(Screen[None]):
                 self.select = created[-1]  # the scan when this screen resumes highlights it
                 say(self.app, f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
 
-        self.app.push_screen(SetupScreen(session, new=True, save=save), done)
+        self.app.push_screen(SetupScreen(session, new=blank_title, save=save), done)
 
     def action_edit(self) -> None:
         item = self.query_one(SessionList).table.current

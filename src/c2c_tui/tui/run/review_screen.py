@@ -55,7 +55,6 @@ class SinceLastTimeScreen(Screen[None]):
         Binding("o", "outcome('open')", "Still open", tooltip="Still open"),
         Binding("w", "owner", "Owner", tooltip="A new owner"),
         Binding("u", "due", "Due", tooltip="A new due date"),
-        Binding("enter", "choose", "Choose", show=False, tooltip="Choose what became of it from a list"),
         Binding("escape,ctrl+r", "close", "Back", tooltip="Back to the workshop"),
     ]
 
@@ -161,6 +160,11 @@ class SinceLastTimeScreen(Screen[None]):
             ),
             noted,
         )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: choose what became of it from a list."""
+        event.stop()
+        self.action_choose()
 
     def action_choose(self) -> None:
         current = self._current()
