@@ -30,7 +30,6 @@ from c2c_tui.tui.notify import say
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 
-SIDE_WIDTH = 24  # the outcome and the owner columns; the item takes the rest, the file comes last
 HELP = "d done  p in progress  x dropped  o still open  w owner  u due  Enter list  Esc back"
 NOTHING = "Nothing carried from an earlier workshop: this one follows none, or everything was closed."
 
@@ -79,10 +78,13 @@ class SinceLastTimeScreen(Screen[None]):
         return self.query_one("#review-table", DataTable)
 
     def on_mount(self) -> None:
-        item_width = max(20, self.app.size.width - 2 * SIDE_WIDTH - 10)
+        width = self.app.size.width
+        wide = width >= 100  # then the file column is in view too
+        outcome, owner = (26, 24) if wide else (22, 20)
+        item_width = max(20, width - outcome - owner - 10 - (14 if wide else 0))
         self.table.add_column("Item", width=item_width)
-        self.table.add_column("Outcome", width=SIDE_WIDTH)
-        self.table.add_column("Owner · due", width=SIDE_WIDTH)
+        self.table.add_column("Outcome", width=outcome)
+        self.table.add_column("New owner · due", width=owner)
         self.table.add_column("From")
         self.show_rows()
         self.show_clock(self.context.clock_state())
