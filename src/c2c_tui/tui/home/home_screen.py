@@ -46,7 +46,7 @@ class HomeScreen(Screen[None]):
         Binding(
             "f",
             "follow_on",
-            "Follow-on",
+            "After",  # as in `c2c new --after`: the footer has room for a short word only
             tooltip="Set up a follow-on of the highlighted session: same teams and people, its open actions to review",
         ),
         Binding("e", "edit", "Edit set-up", tooltip="Edit the highlighted session's set-up"),
@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="home-heading")
         yield SessionList(self.context.clock.now().date(), empty=EMPTY)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#sessions").focus()
