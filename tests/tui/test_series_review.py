@@ -92,3 +92,14 @@ async def test_an_item_added_to_the_earlier_workshop_later_is_carried_when_the_f
         assert any("5 items" in n for n in notes(app))
         await pilot.press("ctrl+s")
     assert [r.item for r in store.load(FOLDER / "second.toml").reviews or []][-1] == "a9"
+
+
+def test_feedback_kinds_read_in_the_kind_column() -> None:
+    from c2c_tui.tui.run.work.entry_list import kind_cell
+
+    assert [kind_cell("feedback_useful", 4), kind_cell("feedback_keep"), kind_cell("feedback_change")] == [
+        "useful 4",
+        "fb keep",
+        "fb change",
+    ]
+    assert max(len(kind_cell(k, 5)) for k in ("feedback_useful", "feedback_keep", "feedback_change")) <= 9

@@ -30,7 +30,9 @@ from c2c_tui.tui.run.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
 # Part 4 (actions, then the feedback at the end): its own prefixes first, the feedback ones named
-PLACEHOLDERS = {"agree": "Enter · a: action · feedback u: 1-5 +: keep -: change · f: offer · #team @name due:"}
+PLACEHOLDERS = {
+    "agree": "Enter · a: action · feedback u: 1-5 +: keep -: change · f: offer · #team @name due:"
+}
 HISTORY_SIZE = 100
 IDLE_NOTE = "Esc: edit items in the list · ↑: recall the last line"
 
