@@ -36,7 +36,7 @@ def test_since_last_time(snap_compare, size: tuple[int, int]) -> None:  # type: 
 
 @SIZES
 def test_series_view(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    series = add_topic(add_topic(None, "Reaching residents who live alone"), "Cool rooms in libraries")
-    save_series(Path(FOLDER), set_topic_status(series, 0, "covered", "second.toml"))
+    topics = add_topic(add_topic(None, "Reaching residents who live alone"), "Cool rooms in libraries")
+    save_series(Path(FOLDER), set_topic_status(topics, 0, "covered", "second.toml"))
     app = HomeApp(FOLDER, clock=clock(HOME_NOW))
     assert snap_compare(app, terminal_size=size, press=["s"], run_before=_steady)
