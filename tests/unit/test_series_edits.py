@@ -54,7 +54,7 @@ def test_review_cells_and_progress() -> None:
         }
     )
     assert cells(carried) == ("Draft the plan", "not reviewed", "", "first.toml")
-    assert outcome_label(was) == "not reviewed (was in progress)"
+    assert outcome_label(was) == "was in progress"
     assert cells(done)[:2] == ("offer: Share the protocol", "not taken up")
     assert cells(owned)[1:3] == ("in progress: draft sent", "Ana · 2027-02-01")
     assert progress([carried, done, owned]) == "2 of 3 reviewed"

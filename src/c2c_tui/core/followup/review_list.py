@@ -18,7 +18,7 @@ def outcome_label(row: Review) -> str:
     labels = OFFER_LABELS if row.kind == "follow_up" else OUTCOME_LABELS
     word = labels.get(row.outcome, row.outcome)
     if not row.reviewed:
-        return "not reviewed" if row.outcome == "open" else f"not reviewed (was {word})"
+        return "not reviewed" if row.outcome == "open" else f"was {word}"  # as the last review left it
     return word
 
 
