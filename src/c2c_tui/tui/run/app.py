@@ -40,7 +40,7 @@ from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
 REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than this asks first
-SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved"})
+SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved", "since_last_time"})
 
 
 class C2CApp(NeutralScreen, App[None]):
