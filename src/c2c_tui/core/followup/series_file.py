@@ -115,3 +115,37 @@ def save_series(folder: Path, series: SeriesFile) -> Path:
     path = series_path(folder)
     write_text_atomic(path, dumps_series(series))
     return path
+
+
+# -- edits (the home screen's series view): pure, on a SeriesFile; the caller saves with save_series ----
+
+
+def add_topic(series: SeriesFile | None, title: str, status: TopicStatus = "backlog") -> SeriesFile:
+    """The series with one more topic at the end (a new series file when there was none).
+
+    ValueError (one line) for an empty title or too many topics."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError("a topic has a title")
+    base = series if series is not None else SeriesFile()
+    if len(base.topics) >= MAX_TOPICS:
+        raise ValueError(f"a series file holds at most {MAX_TOPICS} topics")
+    return base.model_copy(update={"topics": [*base.topics, Topic(title=title, status=status)]})
+
+
+def set_topic_status(
+    series: SeriesFile, index: int, status: TopicStatus, covered_in: str | None = None
+) -> SeriesFile:
+    """The series with topic ``index`` set to ``status``; ``covered_in`` (the workshop's file, relative to
+    the folder) is kept only for ``covered``. ValueError for an unknown topic or status."""
+    if status not in TOPIC_STATUSES:
+        raise ValueError(f"unknown status {status!r}; use one of: {', '.join(TOPIC_STATUSES)}")
+    if not 0 <= index < len(series.topics):
+        raise ValueError(f"no topic {index + 1} (the series has {len(series.topics)})")
+    topic = series.topics[index].model_copy(
+        update={"status": status, "covered_in": covered_in if status == "covered" else None}
+    )
+    Topic.model_validate(topic.model_dump())  # a covered_in with a line break is refused here
+    topics = list(series.topics)
+    topics[index] = topic
+    return series.model_copy(update={"topics": topics})

@@ -1,7 +1,8 @@
 """The home screen (``c2c`` with no arguments): the sessions of a folder, newest first, and what to do.
 
-Enter runs the highlighted session in the facilitator app, n sets up a new workshop, e edits a session's
-set-up, d opens the demo, r reviews the saved sessions. Running a session (or the demo) is not done
+Enter runs the highlighted session in the facilitator app, n sets up a new workshop, f a follow-on of
+the highlighted one (core ``follow_on``: its teams, people and agenda, its open items to review), e edits
+a session's set-up, d opens the demo, r reviews the saved sessions, s shows the series overview. Running a session (or the demo) is not done
 here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
 back here.
 """
@@ -42,11 +43,18 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the highlighted session in the facilitator app"),
         Binding("n", "new", "New", tooltip="Set up a new workshop"),
+        Binding(
+            "f",
+            "follow_on",
+            "After",  # as in `c2c new --after`: the footer has room for a short word only
+            tooltip="Set up a follow-on of the highlighted session: same teams and people, its open actions to review",
+        ),
         Binding("e", "edit", "Edit set-up", tooltip="Edit the highlighted session's set-up"),
         Binding("d", "demo", "Demo", tooltip="Open the example workshop on a scratch copy"),
         Binding(
             "r", "review", "Review", tooltip="Browse and search saved sessions, their summaries and actions"
         ),
+        Binding("s", "series", "Series", tooltip="The series overview of this folder and its topic backlog"),
         Binding("f5", "reload", "Reload", show=False),
         Binding("q,escape", "quit", "Quit"),
     ]
@@ -60,7 +68,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="home-heading")
         yield SessionList(self.context.clock.now().date(), empty=EMPTY)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#sessions").focus()
@@ -118,8 +126,40 @@ class HomeScreen(Screen[None]):
     def action_quit(self) -> None:
         self.app.exit(None)
 
+    def action_series(self) -> None:
+        from .series_screen import SeriesScreen
+
+        self.app.push_screen(SeriesScreen(self.context))
+
     def action_new(self) -> None:
-        now = self.context.clock.now()
+        self._set_up_new(new_session("New workshop", now=self.context.clock.now()))
+
+    def action_follow_on(self) -> None:
+        from c2c_tui.core.followup.followon import follow_on
+
+        item = self.query_one(SessionList).table.current
+        if item is None or isinstance(item, FileProblem):
+            say(self.app, "Highlight a session to follow on from." if item is None else item.message)
+            return
+        try:  # the new file goes in this folder: its link and review rows are relative to it
+            session = follow_on(
+                item.path,
+                self.context.folder / "follow-on.toml",
+                title=f"Follow-on of {item.title}"[:200],
+                now=self.context.clock.now(),
+            )
+        except SessionError as error:
+            say(self.app, str(error), severity="error")
+            return
+        carried = len(session.reviews or [])
+        say(
+            self.app,
+            f"A follow-on of {item.path.name}: {carried} item{'' if carried == 1 else 's'} to review.",
+        )
+        self._set_up_new(session, blank_title=False)  # its title is there to edit
+
+    def _set_up_new(self, session: Session, *, blank_title: bool = True) -> None:
+        """The set-up form on a new session; saving writes it under a fresh name (never overwrites)."""
         created: list[Path] = []
 
         def save(session: Session) -> str | None:
@@ -134,7 +174,7 @@ class HomeScreen(Screen[None]):
                 self.select = created[-1]  # the scan when this screen resumes highlights it
                 say(self.app, f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
 
-        self.app.push_screen(SetupScreen(new_session("New workshop", now=now), new=True, save=save), done)
+        self.app.push_screen(SetupScreen(session, new=blank_title, save=save), done)
 
     def action_edit(self) -> None:
         item = self.query_one(SessionList).table.current

@@ -40,7 +40,7 @@ from c2c_tui.tui.themes import use_default_theme
 
 FINISH_CONFIRM_SECONDS = 5
 REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than this asks first
-SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved"})
+SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved", "since_last_time"})
 
 
 class C2CApp(NeutralScreen, App[None]):
@@ -121,6 +121,7 @@ class C2CApp(NeutralScreen, App[None]):
                 loop.add_signal_handler(signum, self.on_signal, signum)
         self.call_after_refresh(self.tick)
         self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
+        self.call_after_refresh(self._offer_review)
         if self.session_file.read_only:
             self.say(
                 f"{self.session_file.path}: {self.session_file.read_only_reason}: "
@@ -310,6 +311,23 @@ class C2CApp(NeutralScreen, App[None]):
             self.screen.dismiss()
         else:
             self.push_screen(WallScreen(self.context))
+
+    def _offer_review(self) -> None:
+        from c2c_tui.tui.run.review_screen import offer
+
+        message, changed = offer(self.context)
+        if changed:
+            self.post_message(SessionChanged("review"))
+        if message:
+            self.say(message, timeout=15)
+
+    def action_since_last_time(self) -> None:
+        from c2c_tui.tui.run.review_screen import SinceLastTimeScreen
+
+        if isinstance(self.screen, SinceLastTimeScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(SinceLastTimeScreen(self.context))
 
     def action_setup(self) -> None:
         from c2c_tui.tui.setup.setup_screen import SetupScreen

@@ -35,6 +35,10 @@ from c2c_tui.core.text.neutral import shown
 from c2c_tui.tui.run.capture_input import CaptureInput
 
 PLACEHOLDER = "Type and Enter · n: c: s: g: e: i: ?: w: k: f: o: a: · #team @name due:YYYY-MM-DD"
+# Part 4 (actions, then the feedback at the end): its own prefixes first, the feedback ones named
+PLACEHOLDERS = {
+    "agree": "Enter · a: action · feedback u: 1-5 +: keep -: change · f: offer · #team @name due:"
+}
 HISTORY_SIZE = HISTORY_KEPT  # Up recalls as many lines within a run as after a restart
 DRAFT_PAUSE = 1.0  # seconds without a key before the line is kept as the draft
 IDLE_NOTE = "Esc: edit items in the list · ↑: recall the last line"
@@ -140,6 +144,7 @@ class CaptureBar(Vertical):
         self.teams = tuple(teams)
         self.participants = tuple(participants)
         if self.is_mounted:
+            self.input.placeholder = PLACEHOLDERS.get(phase, PLACEHOLDER)
             self._update_kind(self.input.value)
 
     def show_note(self, text: str | Text, *, error: bool = False) -> None:

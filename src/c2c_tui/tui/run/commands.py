@@ -101,6 +101,15 @@ COMMANDS: tuple[Command, ...] = (
         "Bell on/off for the alerts (saved with the session)",
         "toggle_bell",
     ),
+    Command(
+        "since",
+        "ctrl+r",
+        "Since last time",
+        "Since last time: review the earlier workshop's actions",
+        "Since last time: what became of the earlier workshops' actions and follow-up offers",
+        "since_last_time",
+        wall=False,
+    ),
     Command("save", "ctrl+s", "Save", "Save now", "Save now (it also saves by itself)", "save_now"),
     Command(
         "quit",

@@ -30,6 +30,7 @@ KEY_WIDTH = 16
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The clock (these work on the wall view too)", ("clock", "next", "back", "plus1", "plus5", "minus1")),
     ("The plan and the room", ("rebalance", "wall", "setup", "bell")),
+    ("A series of workshops", ("since",)),
     ("Saving, help and quitting", ("save", "help", "quit")),
     ("Go to any phase (from the palette, ctrl+p)", tuple(f"goto-{p.id}" for p in PHASES)),
 )

@@ -9,11 +9,19 @@ from c2c_tui.core.text.textcells import breaks_shown  # line breaks shown as ⏎
 
 from .item_table import ItemTable, Row
 
-SHORT_KIND = {"follow_up": "follow-up", "consideration": "consider."}
+SHORT_KIND = {
+    "follow_up": "follow-up",
+    "consideration": "consider.",
+    "feedback_useful": "useful",
+    "feedback_keep": "fb keep",
+    "feedback_change": "fb change",
+}
 
 
-def kind_cell(kind: str) -> str:
-    return SHORT_KIND.get(kind, kind)
+def kind_cell(kind: str, score: int | None = None) -> str:
+    """The kind column (9 wide): a feedback score reads "useful 4"."""
+    cell = SHORT_KIND.get(kind, kind)
+    return f"{cell} {score}" if kind == "feedback_useful" and score is not None else cell
 
 
 def entry_rows(session: Session, entries: Iterable[Entry]) -> list[Row]:
@@ -22,7 +30,7 @@ def entry_rows(session: Session, entries: Iterable[Entry]) -> list[Row]:
         (
             entry.id,
             (
-                kind_cell(entry.kind),
+                kind_cell(entry.kind, entry.score),
                 breaks_shown(entry.text),
                 names.get(entry.team or "", ""),
                 entry.speaker or "",
