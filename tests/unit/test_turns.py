@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from c2c_tui.core.clock import FakeClock, derive, go_to, next_phase, previous_phase, state_of, toggle
-from c2c_tui.core.clock.turns import current_turn, has_turns, next_turn, shares, take_turn, turn_team, turns_of
+from c2c_tui.core.clock.turns import (
+    current_turn,
+    has_turns,
+    next_turn,
+    shares,
+    take_turn,
+    turn_team,
+    turns_of,
+)
 from c2c_tui.core.model import ClockEvent, Session, Team, default_agenda
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
