@@ -200,3 +200,30 @@ def test_a_turn_that_runs_over_has_negative_time_left(session: Session, fake: Fa
     fake.advance(700)
     turn = current_turn(session, state_of(session, fake.now()))
     assert turn is not None and turn.left_seconds == -100 and turn.started
+
+
+# -- the summary --------------------------------------------------------------------------------------
+
+
+def test_the_summary_timing_lists_each_advisor_teams_turn(session: Session, fake: FakeClock) -> None:
+    from c2c_tui.core.summary.parts import timing
+
+    session.teams[1].name = "Seville | City"  # user text in a table cell
+    in_part2(session, fake)
+    take_turn(session, fake.now(), "t1")
+    fake.advance(720)
+    take_turn(session, fake.now(), "t2")
+    fake.advance(300)
+    text = timing(session, fake.now())
+    assert "### Part 2: the Advisor teams' turns" in text
+    assert "| Seville \\| City | 10:00 | 12:00 | +02:00 |" in text
+    assert "| Team t2 (current) | 10:00 | 05:00 | -05:00 |" in text
+    assert "| Team t3 | 10:00 | – | – |" in text
+
+
+def test_a_summary_without_turns_has_no_turns_table(session: Session, fake: FakeClock) -> None:
+    from c2c_tui.core.summary.parts import timing
+
+    in_part2(session, fake)
+    fake.advance(60)
+    assert "turns" not in timing(session, fake.now())
