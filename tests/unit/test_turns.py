@@ -199,7 +199,7 @@ def test_a_turn_that_runs_over_has_negative_time_left(session: Session, fake: Fa
     take_turn(session, fake.now(), "t1")
     fake.advance(700)
     turn = current_turn(session, state_of(session, fake.now()))
-    assert turn is not None and turn.left_seconds == -100 and turn.started
+    assert turn is not None and turn.left_seconds == -100 and turn.had_turn
 
 
 # -- the summary --------------------------------------------------------------------------------------

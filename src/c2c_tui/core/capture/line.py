@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -92,6 +92,7 @@ class Capture:
     due: date | None
     prefixed: bool  # a prefix chose the kind
     notes: tuple[str, ...]  # one-line remarks for the user
+    turn: bool = False  # the team is the one whose turn it is (``on_turn``), not a token of the line
 
 
 class _Team(Protocol):
@@ -365,3 +366,11 @@ def parse(
         prefixed=prefix_kind is not None,
         notes=tuple(parser.notes),
     )
+
+
+def on_turn(capture: Capture, team_id: str | None) -> Capture:
+    """In Part 2, a capture with no team (no ``#team``, no ``@name`` of a team's member) goes to the team
+    whose turn it is, ``team_id``; one with a team keeps it. ``turn`` then says where the team came from."""
+    if capture.team is not None or team_id is None:
+        return capture
+    return replace(capture, team=team_id, turn=True)

@@ -38,16 +38,12 @@ class TeamTurn:
     share_seconds: int
     used_seconds: float
     current: bool
+    had_turn: bool  # it has had a turn (or has one now), even one that took no running time yet
 
     @property
     def left_seconds(self) -> float:
         """What is left of the share (negative when the turn has run over)."""
         return self.share_seconds - self.used_seconds
-
-    @property
-    def started(self) -> bool:
-        """It has had a turn (or has one now)."""
-        return self.current or self.used_seconds > 0
 
 
 def shares(advisors: list[Team], budget_seconds: int) -> dict[str, int]:
@@ -76,6 +72,7 @@ def turns_of(session: Session, state: ClockState) -> tuple[TeamTurn, ...]:
             share_seconds=split[t.id],
             used_seconds=used.get(t.id, 0.0),
             current=t.id == state.turn,
+            had_turn=t.id in used,
         )
         for t in advisors
     )

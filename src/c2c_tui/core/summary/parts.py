@@ -97,7 +97,7 @@ def _turns_table(session: Session, st: ClockState) -> str:
     rows = []
     for turn in turns_of(session, st):
         name = md.cell(turn.name) + (" (current)" if turn.current and st.state != "finished" else "")
-        if turn.started:
+        if turn.had_turn:
             actual, diff = format_clock(turn.used_seconds), _signed(turn.used_seconds - turn.share_seconds)
         else:
             actual, diff = "–", "–"
