@@ -83,7 +83,7 @@ class TurnActions:
         elif state.state == "finished":
             self.say("The workshop has finished: PgUp reopens the last phase.")
         elif state.phase != TURN_PHASE:
-            self.say(f"Turns are for {phase(TURN_PHASE).title}: the Advisor teams' part of the workshop.")
+            self.say(f"Turns are for {phase(TURN_PHASE).title} (PgDn, or Go to in ctrl+p, gets there).")
         else:
             return False
         return True
