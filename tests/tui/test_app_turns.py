@@ -131,3 +131,23 @@ async def test_a_workshop_without_advisor_teams_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         assert any("this workshop has none" in m for m in said(app))
         assert turn_line(app) == ""
+
+
+async def test_a_hostile_team_name_is_shown_literally_on_the_line_and_in_the_palette(tmp_path: Path) -> None:
+    from textual.content import Content
+
+    from c2c_tui.tui.run.turns import TurnCommands
+
+    session_file, clock = fresh(tmp_path)
+    session_file.session.teams[1].name = "[b]Sev\x1b]0;owned\x07ille[/]"
+    app = build(session_file, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        app.action_go_to_phase("insights")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert turn_line(app).startswith("Turn ▶ [b]Sev␛]0;owned␇ille[/]  ")
+        provider = TurnCommands(app.screen)
+        prompts = [hit.prompt async for hit in provider.discover()]
+        assert all(isinstance(p, Content) for p in prompts)
+        assert prompts[0].plain == "Turn: [b]Sev␛]0;owned␇ille[/]"
