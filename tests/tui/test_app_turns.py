@@ -90,6 +90,7 @@ async def test_turns_in_part2_key_line_panel_and_captures(tmp_path: Path) -> Non
         await pilot.press("f10")  # after the last team: the Seeking team's own discussion
         await pilot.pause()
         assert turn_line(app).startswith("Turns  over")
+        assert notes(app).startswith("Esc: edit items")  # the turn's note is gone
         await type_line(pilot, "i: Shade maps for us too")
         assert newest_team(app) is None
         assert panel(app)[0].startswith("  ● heard")

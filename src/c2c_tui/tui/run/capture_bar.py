@@ -123,8 +123,8 @@ class CaptureBar(Vertical):
             return
         self.turn = team_id
         name = next((t.name for t in self.teams if t.id == team_id), None)
-        if self.is_mounted and name is not None:
-            self.show_note(f"→ {name} (turn): a line without #team goes to it")
+        if self.is_mounted:
+            self.show_note(IDLE_NOTE if name is None else f"→ {name} (turn): a line without #team goes to it")
 
     def show_note(self, text: str | Text, *, error: bool = False) -> None:
         notes = self.query_one("#capture-notes", Static)
