@@ -69,7 +69,7 @@ def next_status(status: ActionStatus) -> ActionStatus:
     return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
 
 
-ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish"]
+ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish", "turn"]
 
 Score = Annotated[int, Field(ge=1, le=5)]
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -166,6 +166,7 @@ class Team(_Item):
     role: TeamRole
     city: str = ""
     organisation: str = ""
+    turn_minutes: int | None = Field(default=None, ge=1, le=MAX_MINUTES)  # a fixed share of Part 2 (advisors)
 
 
 class Participant(_Item):
@@ -191,11 +192,19 @@ class ClockEvent(_Model):
     minutes: Minutes | None = None  # extend
     phase: PhaseId | None = None  # the phase the event applied to (informative; derived state wins)
     adjust: dict[PhaseId, Minutes] | None = None  # rebalance: minutes added (or taken) per phase
+    team: str | None = None  # turn: the Advisor team whose turn it is now (none: the turns are over)
 
     @field_validator("at")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return file_time(value)
+
+    @field_validator("team")
+    @classmethod
+    def _team_id(cls, value: str | None) -> str | None:
+        if value is not None and not _ID_RE.match(value):
+            raise ValueError("a turn names a team by its id (1-64 letters, digits, '-', '_' or '.')")
+        return value
 
     @model_validator(mode="after")
     def _fields_fit(self) -> ClockEvent:
@@ -203,6 +212,8 @@ class ClockEvent(_Model):
             raise ValueError("an extend event needs minutes")
         if self.event == "rebalance" and self.adjust is None:
             raise ValueError("a rebalance event needs adjust")
+        if self.team is not None and self.event != "turn":
+            raise ValueError("only a turn event names a team")
         return self
 
 

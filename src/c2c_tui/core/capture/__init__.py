@@ -2,6 +2,15 @@
 undo (``editor``). The front re-exports the parser's names (``from c2c_tui.core.capture import parse``).
 """
 
-from .line import KIND_PREFIXES, PREFIX_KINDS, Capture, CaptureError, kind_for, parse, split_prefix
+from .line import KIND_PREFIXES, PREFIX_KINDS, Capture, CaptureError, kind_for, on_turn, parse, split_prefix
 
-__all__ = ["KIND_PREFIXES", "PREFIX_KINDS", "Capture", "CaptureError", "kind_for", "parse", "split_prefix"]
+__all__ = [
+    "KIND_PREFIXES",
+    "PREFIX_KINDS",
+    "Capture",
+    "CaptureError",
+    "kind_for",
+    "on_turn",
+    "parse",
+    "split_prefix",
+]

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -99,6 +99,7 @@ class Capture:
     prefixed: bool  # a prefix chose the kind
     notes: tuple[str, ...]  # one-line remarks for the user
     score: int | None = None  # feedback_useful: how useful, 1-5 (the first word: ``4`` or ``4/5``)
+    turn: bool = False  # the team is the one whose turn it is (``on_turn``), not a token of the line
 
 
 class _Team(Protocol):
@@ -388,3 +389,11 @@ def _score(text: str) -> tuple[int, str]:
         raise CaptureError("how useful was it? start with a score 1 to 5, e.g. u: 4 very practical")
     rest = text[match.end() :]
     return int(match.group(1)), rest[1:] if rest[:1] == " " else rest
+
+
+def on_turn(capture: Capture, team_id: str | None) -> Capture:
+    """In Part 2, a capture with no team (no ``#team``, no ``@name`` of a team's member) goes to the team
+    whose turn it is, ``team_id``; one with a team keeps it. ``turn`` then says where the team came from."""
+    if capture.team is not None or team_id is None:
+        return capture
+    return replace(capture, team=team_id, turn=True)

@@ -20,6 +20,9 @@ Rules of the fold (the choices made where the method leaves room):
   is informative: the derived current phase is the one extended. Neither applies after the finish.
 * An event that does not apply in the state reached so far is ignored, so a hand-edited log never
   breaks the clock. Events are sorted (stably) by ``at`` before folding.
+* ``turn`` (only in Part 2, ``insights``) says whose turn it is: Part 2's running time from then on
+  counts for that team (``ClockState.turn_seconds``) until the next turn; a turn without a team ends the
+  turns. Leaving Part 2 keeps the turn: back in Part 2 it carries on. See ``turns`` for the shares.
 * Only running time counts (pauses excluded). An event later than ``now`` (a clock that was set forward
   and corrected, a hand-edited time) is folded as if it happened ``now``: the clock never runs backwards
   and never shows time that has not passed. The app moves such events to ``now`` in the log
@@ -54,6 +57,7 @@ Status = Literal["done", "current", "todo"]
 MIN_BUDGET_SECONDS = 60
 MAX_BUDGET_SECONDS = 7 * 24 * 3600
 _LAST = len(PHASE_IDS) - 1
+_TURNS = PHASE_IDS.index("insights")  # the phase with the Advisor teams' turns
 _ZERO = timedelta(0)
 
 
@@ -109,6 +113,8 @@ class ClockState:
     planned_finish: datetime | None  # first start + sum of agenda minutes (None before start)
     projected_finish: datetime  # when the whole workshop ends if the rest goes to (adjusted) plan
     offset_seconds: float  # projected - planned; > 0 behind plan, < 0 ahead; 0 before start
+    turn: str | None = None  # the team whose turn it is (in Part 2 only; None elsewhere and between turns)
+    turn_seconds: tuple[tuple[str, float], ...] = ()  # (team id, Part 2 time in its turns), in turn order
 
     @property
     def next_phase(self) -> PhaseId | None:
@@ -132,11 +138,16 @@ class _Fold:
         self.running_since: datetime | None = None
         self.started_at: datetime | None = None
         self.finished_at: datetime | None = None
+        self.turn: str | None = None
+        self.turn_spent: dict[str, timedelta] = {}
 
     def _bank(self, at: datetime) -> None:
-        """Add the running time up to ``at`` to the current phase and restart the segment there."""
+        """Add the running time up to ``at`` to the current phase (and turn) and restart the segment there."""
         if self.running_since is not None:
-            self.spent[self.index] += max(at - self.running_since, _ZERO)
+            run = max(at - self.running_since, _ZERO)
+            self.spent[self.index] += run
+            if self.index == _TURNS and self.turn is not None:
+                self.turn_spent[self.turn] = self.turn_spent.get(self.turn, _ZERO) + run
             self.running_since = at
 
     def _add_budget(self, index: int, minutes: int) -> None:
@@ -172,6 +183,11 @@ class _Fold:
             for phase_id, minutes in event.adjust.items():
                 if phase_id in PHASE_IDS:
                     self._add_budget(PHASE_IDS.index(phase_id), minutes)
+        elif kind == "turn" and state != "finished" and self.index == _TURNS:
+            self._bank(at)
+            self.turn = event.team
+            if event.team is not None:
+                self.turn_spent.setdefault(event.team, _ZERO)
 
     def _finish(self, at: datetime) -> None:
         self._bank(at)
@@ -216,9 +232,9 @@ def derive(
     fold = _Fold(planned)
     for event in sorted(events, key=lambda e: e.at):
         fold.apply(event if event.at <= now else event.model_copy(update={"at": now}))
-    spent = list(fold.spent)
     if fold.running_since is not None:
-        spent[fold.index] += max(now - fold.running_since, _ZERO)
+        fold._bank(now)
+    spent = fold.spent
     index, state = fold.index, fold.state
     elapsed = spent[index].total_seconds()
     budget = fold.budgets[index]
@@ -257,6 +273,8 @@ def derive(
         planned_finish=planned_finish,
         projected_finish=projected,
         offset_seconds=offset,
+        turn=fold.turn if index == _TURNS and state != "finished" else None,
+        turn_seconds=tuple((team, run.total_seconds()) for team, run in fold.turn_spent.items()),
     )
 
 
@@ -303,10 +321,12 @@ def append_event(
     *,
     minutes: int | None = None,
     adjust: dict[PhaseId, int] | None = None,
+    team: str | None = None,
 ) -> ClockEvent:
     """Append an event to the log, stamped so that it folds last, and return it."""
     settle(session, now)
-    event = ClockEvent(at=stamp(session, now), event=kind, phase=phase, minutes=minutes, adjust=adjust)
+    at = stamp(session, now)
+    event = ClockEvent(at=at, event=kind, phase=phase, minutes=minutes, adjust=adjust, team=team)
     session.clock.append(event)
     return event
 

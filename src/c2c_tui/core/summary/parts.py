@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from ..clock.agenda import total_minutes
 from ..clock.log import ClockState, format_clock, state_of, time_of_day
+from ..clock.turns import has_turns, turns_of
 from ..model import Option, Session
 from ..phases import phase
 from ..prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
@@ -85,7 +86,25 @@ def timing(session: Session, now: datetime | None) -> str:
     )
     table = md.table(["Phase", "Planned", "Adjusted", "Actual", "Over/under"], rows, right=(1, 2, 3, 4))
     note = "*Adjusted* is the plan after extensions and rebalancing; over/under is against the plan."
-    return f"## Timing\n\n{_clock_line(session, st)}\n\n{table}\n\n{note}"
+    text = f"## Timing\n\n{_clock_line(session, st)}\n\n{table}\n\n{note}"
+    if has_turns(session) and session.advisor_teams:
+        text += "\n\n" + _turns_table(session, st)
+    return text
+
+
+def _turns_table(session: Session, st: ClockState) -> str:
+    """Part 2's turns: each Advisor team's share against the time its turns took."""
+    rows = []
+    for turn in turns_of(session, st):
+        name = md.cell(turn.name) + (" (current)" if turn.current and st.state != "finished" else "")
+        if turn.had_turn:
+            actual, diff = format_clock(turn.used_seconds), _signed(turn.used_seconds - turn.share_seconds)
+        else:
+            actual, diff = "–", "–"
+        rows.append([name, format_clock(turn.share_seconds), actual, diff])
+    table = md.table(["Advisor team", "Share", "Turn time", "Over/under"], rows, right=(1, 2, 3))
+    note = "*Share* is the team's part of Part 2's adjusted time; *turn time* is Part 2's time in its turns."
+    return f"### Part 2: the Advisor teams' turns\n\n{table}\n\n{note}"
 
 
 def _cell_lines(numbers: list[int]) -> list[str]:

@@ -35,6 +35,7 @@ from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.in_order import after_typed, in_key_order
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.run_screen import RunScreen
+from c2c_tui.tui.run.turns import TurnActions, TurnCommands
 from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
 from c2c_tui.tui.themes import use_default_theme
 
@@ -43,11 +44,11 @@ REOPEN_ASK_SECONDS = 3600  # PageUp on a workshop that finished longer ago than 
 SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved", "since_last_time"})
 
 
-class C2CApp(NeutralScreen, App[None]):
+class C2CApp(NeutralScreen, TurnActions, App[None]):
     CSS_PATH = "../c2c.tcss"
     TITLE = "c2c"
     BINDINGS = bindings()
-    COMMANDS = App.COMMANDS | {C2CCommands}
+    COMMANDS = App.COMMANDS | {C2CCommands, TurnCommands}
 
     def __init__(self, session_file: SessionFile, clock: Clock | None = None) -> None:
         super().__init__()

@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from c2c_tui.core.capture import Capture, CaptureError, kind_for, parse
+from c2c_tui.core.capture import Capture, CaptureError, kind_for, on_turn, parse
 from c2c_tui.core.capture.draft import HISTORY_KEPT
 from c2c_tui.core.model import Participant, PhaseId, Team
 from c2c_tui.core.phases import kind_label
@@ -49,7 +49,7 @@ def describe(capture: Capture, teams: Sequence[Team]) -> Text:
     parts = [f"added {kind_label(capture.kind)}"]
     team = next((t.name for t in teams if t.id == capture.team), None)
     if team:
-        parts.append(team)
+        parts.append(f"{team} (turn)" if capture.turn else team)
     if capture.person:
         parts.append(("owner " if capture.kind == "action" else "by ") + capture.person)
     if capture.due:
@@ -112,6 +112,7 @@ class CaptureBar(Vertical):
         self.teams: tuple[Team, ...] = ()
         self.participants: tuple[Participant, ...] = ()
         self.today: date | None = None  # set by the screen from its clock: a past due: date is noted
+        self.turn: str | None = None  # Part 2: the team whose turn it is gets a line without #team
         self.history: list[str] = []
         self._history_index: int | None = None  # None: editing a fresh line
         self._draft = ""
@@ -147,6 +148,15 @@ class CaptureBar(Vertical):
             self.input.placeholder = PLACEHOLDERS.get(phase, PLACEHOLDER)
             self._update_kind(self.input.value)
 
+    def set_turn(self, team_id: str | None) -> None:
+        """Part 2's turn (set by the screen when it changes): a line without #team goes to that team."""
+        if team_id == self.turn:
+            return
+        self.turn = team_id
+        name = next((t.name for t in self.teams if t.id == team_id), None)
+        if self.is_mounted:
+            self.show_note(IDLE_NOTE if name is None else f"→ {name} (turn): a line without #team goes to it")
+
     def show_note(self, text: str | Text, *, error: bool = False) -> None:
         notes = self.query_one("#capture-notes", Static)
         notes.update(text if isinstance(text, Text) else Text(shown(text)))
@@ -179,6 +189,7 @@ class CaptureBar(Vertical):
         phase = self.phase if self._phase_now is None else self._phase_now()
         try:
             capture = parse(line, phase, self.teams, self.participants, today=self.today)
+            capture = on_turn(capture, self.turn)
         except CaptureError as error:
             self.show_note(str(error), error=True)
             return False

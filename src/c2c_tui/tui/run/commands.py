@@ -110,6 +110,15 @@ COMMANDS: tuple[Command, ...] = (
         "since_last_time",
         wall=False,
     ),
+    Command(
+        "turn",
+        "f10",
+        "Turn",
+        "Turn: the next Advisor team",
+        "Part 2: the next Advisor team's turn (after the last: no team's, then the first again)",
+        "next_turn",
+        wall=False,
+    ),
     Command("save", "ctrl+s", "Save", "Save now", "Save now (it also saves by itself)", "save_now"),
     Command(
         "quit",

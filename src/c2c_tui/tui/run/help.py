@@ -29,7 +29,7 @@ from c2c_tui.tui.run.work.options_table import OptionsTable
 KEY_WIDTH = 16
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The clock (these work on the wall view too)", ("clock", "next", "back", "plus1", "plus5", "minus1")),
-    ("The plan and the room", ("rebalance", "wall", "setup", "bell")),
+    ("The plan and the room", ("rebalance", "turn", "wall", "setup", "bell")),
     ("A series of workshops", ("since",)),
     ("Saving, help and quitting", ("save", "help", "quit")),
     ("Go to any phase (from the palette, ctrl+p)", tuple(f"goto-{p.id}" for p in PHASES)),

@@ -17,6 +17,7 @@ from textual.widgets import Footer
 
 from c2c_tui.core.capture.draft import draft_of, entered, history_of, keep_draft
 from c2c_tui.core.clock import ClockState
+from c2c_tui.core.clock.turns import turn_team
 from c2c_tui.core.model import PhaseId
 from c2c_tui.tui.run import focus
 from c2c_tui.tui.run.capture_bar import CaptureBar
@@ -27,6 +28,7 @@ from c2c_tui.tui.run.work.area import WorkArea
 from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.clock_band import clock_band, show_band
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
+from c2c_tui.tui.widgets.turn_line import TurnLine
 
 
 class RunScreen(Screen[None]):
@@ -38,9 +40,11 @@ class RunScreen(Screen[None]):
         super().__init__(id="run")
         self.context = context
         self.phase_id: PhaseId | None = None
+        self.turn_id: str | None = None  # the Advisor team whose turn it is (Part 2), as last shown
 
     def compose(self) -> ComposeResult:
         yield from clock_band(BigClock(id="clock"))
+        yield TurnLine(id="turn")
         yield WorkArea(self.context, id="work")
         yield CaptureBar(phase_now=lambda: self.context.clock_state().phase, id="capture-bar")
         yield StatusLine(id="status")
@@ -69,10 +73,23 @@ class RunScreen(Screen[None]):
             self.query_one(PhaseHeader).show(state.phase)
             self.query_one(CaptureBar).set_context(state.phase, session.teams, session.participants)
             self.show_items()
+        self.show_turn(state)
+
+    def show_turn(self, state: ClockState) -> None:
+        """Part 2's turn: the line under the band, where the capture line sends a line without #team, and
+        the advisor panel's mark (those two only when the turn changes: the capture line stays quick)."""
+        session = self.context.session
+        self.query_one(TurnLine).show(session, state)
+        turn = turn_team(session, state)
+        if turn != self.turn_id:
+            self.turn_id = turn
+            self.query_one(CaptureBar).set_turn(turn)
+            self.query_one(WorkArea).show_turn(session, turn)
 
     def setup_changed(self) -> None:
         """Teams, people or agenda changed: redraw the header, the capture context and the items."""
         self.phase_id = None
+        self.turn_id = None
         self.show_clock(self.context.clock_state())
 
     def show_items(self) -> None:

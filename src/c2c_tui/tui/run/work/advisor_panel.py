@@ -1,7 +1,8 @@
 """Part 2: one row per Advisor team (surprises, gaps, examples; heard or not yet), then the Seeking team.
 
 A team counts as heard once a surprise, gap or example of Part 2 is attributed to it, so the facilitator
-sees at a glance who has not had a turn yet; the first team not heard yet is marked ▶ (next).
+sees at a glance who has not had a turn yet; the first team not heard yet is marked ▶ (next). While a team
+has its turn (F10, the palette) that team is marked ▶ and "◉ its turn now" instead.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def _counts(counter: Counter[str], kinds: tuple[str, ...]) -> str:
     return " · ".join(f"{counter[kind]} {PLURALS[kind] if counter[kind] != 1 else kind}" for kind in kinds)
 
 
-def panel_text(session: Session) -> Text:
-    """The panel's lines, as literal text (team names are user text)."""
+def panel_text(session: Session, turn: str | None = None) -> Text:
+    """The panel's lines, as literal text (team names are user text); ``turn`` is the team whose turn it is."""
     per_team: dict[str | None, Counter[str]] = {}
     for entry in session.entries:
         if entry.phase == "insights":
@@ -42,17 +43,19 @@ def panel_text(session: Session) -> Text:
     lines: list[Text] = []
     if not advisors:
         lines.append(Text('No Advisor teams in this session (add teams with role = "advisor")', style="dim"))
-    next_marked = False
+    next_marked = any(team.id == turn for team in advisors)  # a turn on: no "next" mark
     for team in advisors:
         counts = per_team.get(team.id, Counter())
         heard = any(counts[kind] for kind in ADVISOR_KINDS)
         is_next = not heard and not next_marked
         next_marked = next_marked or is_next
         line = Text()
-        line.append("▶ " if is_next else "  ", style="bold")
-        line.append(
-            MARK_WIDTH_FMT.format("● heard" if heard else "○ not heard yet"), style=_mark_style(heard)
-        )
+        line.append("▶ " if is_next or team.id == turn else "  ", style="bold")
+        if team.id == turn:
+            line.append(MARK_WIDTH_FMT.format("◉ its turn now"), style="bold reverse")
+        else:
+            mark = "● heard" if heard else "○ not heard yet"
+            line.append(MARK_WIDTH_FMT.format(mark), style=_mark_style(heard))
         line.append(_fit(shown(team.name), width), style="bold")
         line.append("  " + _counts(counts, ADVISOR_KINDS))
         lines.append(line)
@@ -93,6 +96,11 @@ class AdvisorPanel(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self.turn: str | None = None
 
     def show(self, session: Session) -> None:
-        self.update(panel_text(session))
+        self.update(panel_text(session, self.turn))
+
+    def show_turn(self, session: Session, turn: str | None) -> None:
+        self.turn = turn
+        self.show(session)

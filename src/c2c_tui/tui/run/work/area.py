@@ -101,6 +101,10 @@ class WorkArea(Vertical):
         elif phase == "agree":
             self.actions_table.sync(action_rows(session))
 
+    def show_turn(self, session: Session, turn: str | None) -> None:
+        """Part 2: the advisor panel marks the team whose turn it is (``turn``, a team id, or nobody)."""
+        self.query_one(AdvisorPanel).show_turn(session, turn)
+
     def refresh_items(self) -> None:
         if self.session is not None and self.phase is not None:
             self.show(self.session, self.phase)
