@@ -1,10 +1,12 @@
 """The workshop clock: the event log and the state derived from it (``log``), the agenda and its
-templates (``agenda``), the one-look status (``status``) and when to alert (``alerts``).
+templates (``agenda``), the one-look status (``status``), when to alert (``alerts``), Part 2's turns
+(``turns``) and how its times are shown (``formats``).
 
 The front re-exports the event-log names callers use (``from c2c_tui.core import clock``); the other parts
 are imported by their own module name.
 """
 
+from .formats import format_clock, format_remaining, time_of_day, to_minute
 from .log import (
     Clock,
     ClockState,
@@ -16,15 +18,11 @@ from .log import (
     derive,
     extend,
     finish,
-    format_clock,
-    format_remaining,
     go_to,
     next_phase,
     previous_phase,
     settle,
     state_of,
-    time_of_day,
-    to_minute,
     toggle,
 )
 

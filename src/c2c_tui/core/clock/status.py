@@ -9,7 +9,8 @@ from typing import Any
 
 from ..model import Session
 from ..phases import phase
-from .log import ClockState, format_remaining, time_of_day
+from .formats import format_remaining, time_of_day
+from .log import ClockState
 
 
 def local_hhmm(moment: datetime) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from ..clock.log import to_minute
+from ..clock.formats import to_minute
 from ..model import ENTRY_KINDS, FEEDBACK_KINDS, ROLE_TITLES, Entry, Session
 from ..phases import ADVISOR_KINDS, SEEKING_KINDS, phase
 from ..prioritise import ranked

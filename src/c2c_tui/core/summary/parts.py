@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from ..clock.agenda import total_minutes
-from ..clock.log import ClockState, format_clock, state_of, time_of_day
+from ..clock.formats import format_clock, time_of_day
+from ..clock.log import ClockState, state_of
 from ..clock.turns import has_turns, turns_of
 from ..model import Option, Session
 from ..phases import phase
