@@ -33,6 +33,8 @@ class RunScreen(Screen[None]):
     AUTO_FOCUS = "#capture"
     # below 64 columns the plan beside the clock goes (c2c.tcss), so the clock keeps its room
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-wide")]
+    # the band's height per terminal height (c2c.tcss): 5-row digits at 80x24, 7 at 120x36, then growing
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-mid"), (44, "-tall")]
 
     def __init__(self, context: RunContext) -> None:
         super().__init__(id="run")
