@@ -1,4 +1,5 @@
-"""Beside the clock: what comes next, when the workshop will end, and how far off the plan it is."""
+"""Beside the clock: what comes next, when the workshop will end, how far off the plan it is, and the time
+of day (the room reads it from the back: no other clock on the screen)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def plan_text(state: ClockState) -> Text:
     else:
         text.append("\n           ")
         text.append(offset_words(state.offset_seconds), style="bold")
+    text.append("\nNow        ", style="dim")
+    text.append(local_hhmm(state.now), style="bold")
     return text
 
 

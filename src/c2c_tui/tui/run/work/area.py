@@ -16,10 +16,11 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from c2c_tui.core.capture import PREFIX_KINDS
 from c2c_tui.core.capture.editor import EditError, Editor, item_kind, item_text
@@ -33,6 +34,7 @@ from ..messages import SessionChanged
 from .actions_table import ActionsTable, action_rows
 from .advisor_panel import AdvisorPanel
 from .entry_list import EntryList, entry_rows
+from .item_detail import ItemDetail
 from .item_table import ItemTable
 from .matrix import ImpactRiskMatrix
 from .options_table import OptionsTable, option_rows
@@ -77,6 +79,7 @@ class WorkArea(Vertical):
         yield ActionsTable(id="actions-table")
         yield EntryList(id="entry-list")
         yield ImpactRiskMatrix(id="matrix")
+        yield ItemDetail(id="item-detail")
         yield Static("", id="work-status", markup=False)
 
     # -- showing ------------------------------------------------------------------------------------
@@ -99,6 +102,27 @@ class WorkArea(Vertical):
                 self.query_one(ImpactRiskMatrix).show(session)
         elif phase == "agree":
             self.actions_table.sync(action_rows(session))
+        self.show_detail()
+
+    def show_detail(self, table: ItemTable | None = None) -> None:
+        """The highlighted item of ``table`` (or of the focused list, else the main one) whole, wrapped."""
+        if self.session is None:
+            return
+        lists = self.visible_lists()
+        if table is None:
+            table = next((t for t in lists if t.has_focus), lists[0] if lists else None)
+        item_id = table.selected_id if table is not None else None
+        item = self.editor.find(item_id) if item_id is not None else None
+        self.query_one(ItemDetail).show(self.session, item)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if isinstance(table, ItemTable) and (table.has_focus or table is self.primary_list()):
+            self.show_detail(table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ItemTable):
+            self.show_detail(event.widget)
 
     def refresh_items(self) -> None:
         if self.session is not None and self.phase is not None:
