@@ -32,6 +32,7 @@ from c2c_tui.core.text.neutral import shown
 from ..context import EditContext
 from ..messages import SessionChanged
 from .actions_table import ActionsTable, action_rows
+from .advisor_line import AdvisorLine
 from .advisor_panel import AdvisorPanel
 from .entry_list import EntryList, entry_rows
 from .item_detail import ItemDetail
@@ -75,6 +76,7 @@ class WorkArea(Vertical):
 
     def compose(self) -> ComposeResult:
         yield AdvisorPanel(id="advisor-panel")
+        yield AdvisorLine(id="advisor-line")
         yield OptionsTable(id="options-table")
         yield ActionsTable(id="actions-table")
         yield EntryList(id="entry-list")
@@ -96,6 +98,7 @@ class WorkArea(Vertical):
         self.entry_list.sync(entry_rows(session, entries))
         if phase == "insights":
             self.query_one(AdvisorPanel).show(session)
+            self.query_one(AdvisorLine).show(session)
         elif phase == "reflect":
             self.options_table.sync(option_rows(session))
             if self.has_class("-matrix"):
