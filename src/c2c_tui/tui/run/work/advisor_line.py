@@ -45,10 +45,11 @@ def line_text(session: Session, width: int) -> Text:
 
 
 class AdvisorLine(Widget):
-    """``show(session)`` recounts; the line fits its width."""
+    """``show(session)`` recounts; the line fits its width. Hidden unless the run screen is short
+    (``RunScreen.-short`` in c2c.tcss)."""
 
     DEFAULT_CSS = """
-    AdvisorLine { height: 1; padding: 0 1; }
+    AdvisorLine { height: 1; padding: 0 1; display: none; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
