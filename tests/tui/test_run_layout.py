@@ -139,3 +139,13 @@ async def test_f3_keeps_the_clock_and_f5_pauses_there(tmp_path: Path) -> None:
         await pilot.press("ctrl+pagedown")
         await pilot.pause()
         assert app.screen.query_one("TabbedContent").active == "tab-teams"  # type: ignore[attr-defined]
+
+
+def test_the_clock_font_steps_down_one_row_at_a_time_where_rows_are_dear() -> None:
+    from c2c_tui.tui.widgets.block_font import fit
+
+    assert fit("12:05", 62, 7).height == 7
+    assert fit("12:05", 62, 6).height == 5 and fit("12:05", 42, 5).height == 5  # the 3x5 step (80x24)
+    assert fit("12:05", 41, 5).height == 5  # narrower pixels before a smaller clock
+    assert fit("12:05", 62, 4).height == 4
+    assert fit("12:05", 120, 30).height > 7  # big terminals: the 5x7 glyphs, scaled

@@ -2,7 +2,9 @@
 
 Every phase shows its entries (newest at the bottom). Part 2 adds the advisor panel; Part 3 the options
 table and, with ``v``, the impact/risk 2x2 in place of the entry list; Part 4 the actions table above the
-follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt.
+follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt. Under the
+lists, the highlighted item whole (``ItemDetail``); on a short run screen Part 2's advisor panel gives way
+to one line (``AdvisorLine``, c2c.tcss).
 
 Edit keys are declared on the tables (they act only while a table has focus) and come here as
 ``ItemTable.EditRequested``; this widget opens the dialog, changes the session through the editor it is
