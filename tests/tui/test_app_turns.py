@@ -13,6 +13,7 @@ from c2c_tui.core.model import Team
 from c2c_tui.core.summary.markdown import render_markdown
 from c2c_tui.tui.run.app import C2CApp
 from c2c_tui.tui.run.work.advisor_panel import AdvisorPanel
+from c2c_tui.tui.widgets.plan_info import PlanInfo
 from c2c_tui.tui.widgets.turn_line import TurnLine
 
 
@@ -31,8 +32,12 @@ def three_teams(tmp_path: Path) -> C2CApp:
 
 
 def turn_line(app: C2CApp) -> str:
+    """The turn as shown: a line of the plan beside the clock, or its own line where the plan is hidden."""
     line = app.query_one(TurnLine)
-    return str(line.render()) if line.display else ""
+    if line.display:
+        return str(line.render())
+    plan = str(app.query_one(PlanInfo).render()).splitlines()
+    return plan[-1] if plan and plan[-1].startswith("Turn") else ""
 
 
 def panel(app: C2CApp) -> list[str]:

@@ -45,6 +45,8 @@ async def test_the_review_with_the_keys_is_recorded_in_the_follow_on_only() -> N
         await pilot.press("down", "enter")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("x")  # the offer: not taken up
+        app.clear_notifications()  # the messages sit at the top right, over the table's right end
+        await pilot.pause()
         text = screen_text(app)
         assert "4 of 4 reviewed" in text and "not taken up" in text and "in progress: draft sent" in text
         await pilot.press("escape")

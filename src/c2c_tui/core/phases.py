@@ -47,6 +47,7 @@ class Phase:
     number: int  # 0 for rapport, 1-4 for the parts
     title: str  # "Part 2 · Advisors: surprises and gaps"
     short: str  # "Surprises & gaps" (agenda strip)
+    abbrev: str  # "Surpr." (the agenda strip when the short names do not fit: a word, never "P2")
     questions: tuple[str, ...]  # the guiding questions, shown large
     prompt: str  # one line for the facilitator: what happens now
     default_kind: CaptureKind
@@ -59,6 +60,7 @@ PHASES: tuple[Phase, ...] = (
         number=0,
         title="Rapport · Getting to know each other",
         short="Rapport",
+        abbrev="Rapp.",
         questions=(
             "Who is here, and what brings you?",
             "What would make today worth your time?",
@@ -72,6 +74,7 @@ PHASES: tuple[Phase, ...] = (
         number=1,
         title="Part 1 · Purpose and the Seeking team's context",
         short="Context",
+        abbrev="Cont.",
         questions=(
             "Why are we here today?",
             "What is the need or challenge, and what is its context?",
@@ -85,6 +88,7 @@ PHASES: tuple[Phase, ...] = (
         number=2,
         title="Part 2 · Advisors: surprises and gaps",
         short="Surprises & gaps",
+        abbrev="Surpr.",
         questions=(
             "What surprised you?",
             "What did you expect to hear that you didn't?",
@@ -101,6 +105,7 @@ PHASES: tuple[Phase, ...] = (
         number=3,
         title="Part 3 · Options and reflection",
         short="Options",
+        abbrev="Opt.",
         questions=(
             "Which options worked elsewhere, and what would they take here?",
             "What must we consider, from every perspective?",
@@ -114,6 +119,7 @@ PHASES: tuple[Phase, ...] = (
         number=4,
         title="Part 4 · Agreed actions",
         short="Actions",
+        abbrev="Act.",
         questions=(
             "What will we do, who owns it, and by when?",
             "What follow-up can the advisors offer?",

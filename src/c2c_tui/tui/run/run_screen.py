@@ -28,13 +28,16 @@ from c2c_tui.tui.run.work.area import WorkArea
 from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.clock_band import clock_band, show_band
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
-from c2c_tui.tui.widgets.turn_line import TurnLine
+from c2c_tui.tui.widgets.plan_info import PlanInfo
+from c2c_tui.tui.widgets.turn_line import TurnLine, turn_text
 
 
 class RunScreen(Screen[None]):
     AUTO_FOCUS = "#capture"
     # below 64 columns the plan beside the clock goes (c2c.tcss), so the clock keeps its room
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-wide")]
+    # the band's height per terminal height (c2c.tcss): 5-row digits at 80x24, 7 at 120x36, then growing
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-mid"), (44, "-tall")]
 
     def __init__(self, context: RunContext) -> None:
         super().__init__(id="run")
@@ -79,7 +82,8 @@ class RunScreen(Screen[None]):
         """Part 2's turn: the line under the band, where the capture line sends a line without #team, and
         the advisor panel's mark (those two only when the turn changes: the capture line stays quick)."""
         session = self.context.session
-        self.query_one(TurnLine).show(session, state)
+        self.query_one(TurnLine).show(session, state)  # under the band where the plan is hidden (narrow)
+        self.query_one(PlanInfo).show_turn(turn_text(session, state))
         turn = turn_team(session, state)
         if turn != self.turn_id:
             self.turn_id = turn

@@ -48,6 +48,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 class SetupScreen(HoldsRunKeys, Screen[Session | None]):
+    SECTION_LABELS: ClassVar[tuple[tuple[str, str], ...]] = SECTIONS  # the tabs (a subclass renames keys)
     DEFAULT_CSS = """
     SetupScreen #setup-heading {
         height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
@@ -95,7 +96,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
             "before": BeforePane(self.session),
         }
         with TabbedContent(initial="tab-workshop"):
-            for name, label in SECTIONS:
+            for name, label in self.SECTION_LABELS:
                 with TabPane(label, id=f"tab-{name}"):
                     yield panes[name]
         yield Static(Text(""), id="setup-status")

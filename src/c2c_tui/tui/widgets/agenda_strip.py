@@ -1,8 +1,10 @@
 """The agenda on one line: all five phases, minutes planned (and spent), the current one marked.
 
-``✓`` done (spent/planned minutes), ``▶[ ... ]`` current (spent/budget), plain = to come (budget, with
-the original plan when a change moved it: ``20→18m``). Marks and brackets, not colour alone. The
-line shortens itself (units, then names of the other phases) to fit the width.
+``✓`` done (spent/budget minutes: the budget after extends and rebalances, so ``✓ Context 9/9m`` when it
+was given 9), ``▶[ ... ]`` current (spent/budget), plain = to come (budget, with the original plan when a
+change moved it: ``20→18m``). Marks and brackets, not colour alone. The line shortens itself to fit the
+width: units go, then the other phases' names are abbreviated (``Surpr.``), then the current one's, then
+the done phases lose their minutes; a phase is always named in words, never numbered.
 """
 
 from __future__ import annotations
@@ -22,26 +24,37 @@ def _minutes(seconds: float) -> int:
     return math.floor(seconds / 60)
 
 
-def _piece(timing: PhaseTiming, *, named: bool, unit: str) -> tuple[str, str]:
-    """(text, style) of one phase in the strip; ``named=False`` numbers it (P0 ... P4) instead."""
+def _piece(timing: PhaseTiming, *, short: bool, unit: str, minutes: bool = True) -> tuple[str, str]:
+    """(text, style) of one phase in the strip; ``short=True`` abbreviates its name (``Surpr.``)."""
     info = phase(timing.phase)
-    name = info.short if named else f"P{info.number}"
+    name = info.abbrev if short else info.short
     planned = timing.planned_seconds // 60
     budget = timing.budget_seconds // 60
     if timing.status == "done":
-        return f"✓ {name} {_minutes(timing.actual_seconds)}/{planned}{unit}", "dim"
+        spent = f" {_minutes(timing.actual_seconds)}/{budget}{unit}" if minutes else ""
+        return f"✓ {name}{spent}", "dim"
     if timing.status == "current":
-        return f"▶[{info.short} {_minutes(timing.actual_seconds)}/{budget}{unit}]", "bold reverse"
+        return f"▶[{name} {_minutes(timing.actual_seconds)}/{budget}{unit}]", "bold reverse"
     plan = f"{planned}→{budget}" if budget != planned else f"{budget}"
     return f"{name} {plan}{unit}", ""
 
 
 def strip_variants(state: ClockState) -> list[list[tuple[str, str]]]:
     """The strip from most to least verbose."""
-    variants = []
-    for unit, numbered in (("m", ()), ("", ()), ("", ("done",)), ("", ("done", "todo"))):
-        variants.append([_piece(t, named=t.status not in numbered, unit=unit) for t in state.timings])
-    return variants
+
+    def variant(unit: str, abbreviated: tuple[str, ...], done_minutes: bool = True) -> list[tuple[str, str]]:
+        return [
+            _piece(t, short=t.status in abbreviated, unit=unit, minutes=done_minutes or t.status != "done")
+            for t in state.timings
+        ]
+
+    return [
+        variant("m", ()),
+        variant("", ()),
+        variant("", ("done", "todo")),
+        variant("", ("done", "todo", "current")),
+        variant("", ("done", "todo", "current"), done_minutes=False),
+    ]
 
 
 def strip_text(state: ClockState, width: int) -> Text:

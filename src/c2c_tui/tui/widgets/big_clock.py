@@ -56,6 +56,7 @@ class BigClock(Widget):
         self.word = ""
         self._level_class = ""
         self._rendering: Rendering | None = None
+        self._rendered_for: tuple[int, int] = (0, 0)  # the content size the rendering was fitted to
         self._flash_timer = None
 
     def show(self, state: ClockState) -> None:
@@ -84,8 +85,9 @@ class BigClock(Widget):
 
     def rendering(self) -> Rendering:
         """The digits as they fit the widget now (one row kept for the word when there is room)."""
-        if self._rendering is None:
-            width, height = self.content_size
+        width, height = self.content_size
+        if self._rendering is None or self._rendered_for != (width, height):
+            self._rendered_for = (width, height)  # a layout change without a Resize event refits too
             self._rendering = fit(self.digits, width, max(height - 1, 1))
         return self._rendering
 

@@ -1,8 +1,11 @@
-"""A scalable block font for the big clock: 5x7 pixel glyphs drawn with half blocks, a 3-row font, plain text.
+"""A scalable block font for the big clock: 5x7 pixel glyphs drawn with half blocks, a 5-row step, a 3-row
+font, plain text.
 
-Pure functions (no widgets): ``fit(text, width, height)`` picks the largest rendering that fits a box, from
+Pure functions (no widgets): ``fit(text, width, height)`` picks the tallest rendering that fits a box, from
 big pixel-scaled glyphs down to Textual's 3x3 digits and finally the plain text, so the clock never clips.
 One terminal cell holds two pixels stacked (``▀ ▄ █``); a pixel is ``sx`` cells wide and ``sy`` half-cells tall.
+The 5x7 glyphs give 4, 7, 11, 14 ... rows; between 4 and 7 a 3x5 font in whole blocks gives 5 rows (the
+run screen's clock at 80x24), so the clock steps down one row at a time where rows are dear.
 """
 
 from __future__ import annotations
@@ -27,6 +30,24 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     " ": ("  ", "  ", "  ", "  ", "  ", "  ", "  "),
 }
 GLYPH_ROWS = 7
+# 3x5 glyphs, drawn only at 5 rows (one cell per pixel row): the step between the 4- and 7-row clocks
+GLYPHS5: dict[str, tuple[str, ...]] = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", " ##", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+    "+": ("   ", " # ", "###", " # ", "   "),
+    "-": ("   ", "   ", "###", "   ", "   "),
+    " ": (" ", " ", " ", " ", " "),
+}
+FIVE_ROW_SCALES = ((2, 2), (1, 2))  # (sx, sy): square pixels, then narrow ones
 HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 WIDEST_CLOCK = (
     "+88:88"  # the size is chosen for at least this, so the clock keeps its size going into overtime
@@ -38,6 +59,7 @@ class Rendering:
     lines: tuple[str, ...]
     kind: str  # "blocks", "small" or "plain"
     scale: tuple[int, int] = (0, 0)
+    five: bool = False  # drawn in the 3x5 font
 
     @property
     def width(self) -> int:
@@ -48,22 +70,23 @@ class Rendering:
         return len(self.lines)
 
 
-def _glyph(char: str) -> tuple[str, ...]:
-    return GLYPHS.get(char, GLYPHS[" "])
+def _glyph(char: str, five: bool = False) -> tuple[str, ...]:
+    glyphs = GLYPHS5 if five else GLYPHS
+    return glyphs.get(char, glyphs[" "])
 
 
-def block_size(text: str, sx: int, sy: int) -> tuple[int, int]:
-    """(columns, rows) of ``text`` drawn at pixel scale (sx, sy)."""
-    pixels = sum(len(_glyph(c)[0]) for c in text) + max(len(text) - 1, 0)  # one pixel between glyphs
-    return pixels * sx, (GLYPH_ROWS * sy + 1) // 2
+def block_size(text: str, sx: int, sy: int, *, five: bool = False) -> tuple[int, int]:
+    """(columns, rows) of ``text`` drawn at pixel scale (sx, sy) (``five``: in the 3x5 font)."""
+    pixels = sum(len(_glyph(c, five)[0]) for c in text) + max(len(text) - 1, 0)  # one pixel between glyphs
+    return pixels * sx, ((5 if five else GLYPH_ROWS) * sy + 1) // 2
 
 
 @lru_cache(maxsize=64)
-def render_blocks(text: str, sx: int, sy: int) -> tuple[str, ...]:
+def render_blocks(text: str, sx: int, sy: int, five: bool = False) -> tuple[str, ...]:
     """``text`` as lines of half-block characters, each pixel ``sx`` cells wide and ``sy`` half-cells tall."""
     rows: list[str] = []
-    for r in range(GLYPH_ROWS):
-        row = " ".join(_glyph(c)[r] for c in text)
+    for r in range(5 if five else GLYPH_ROWS):
+        row = " ".join(_glyph(c, five)[r] for c in text)
         scaled = "".join(pixel * sx for pixel in row)
         rows.extend([scaled] * sy)
     if len(rows) % 2:
@@ -102,9 +125,14 @@ def scales(max_scale: int = 16) -> tuple[tuple[int, int], ...]:
 
 
 def fit(text: str, width: int, height: int, *, template: str = WIDEST_CLOCK) -> Rendering:
-    """The largest rendering of ``text`` that fits ``width`` x ``height`` cells; plain text at worst."""
+    """The tallest rendering of ``text`` that fits ``width`` x ``height`` cells; plain text at worst."""
     sizing = text if len(text) >= len(template) else template
     scale = _largest_scale(sizing, width, height)
+    if scale is not None and block_size(sizing, *scale)[1] >= 7:
+        return Rendering(render_blocks(text, *scale), "blocks", scale)
+    five = next((s for s in FIVE_ROW_SCALES if _fits(sizing, s, width, height, five=True)), None)
+    if five is not None:
+        return Rendering(render_blocks(text, *five, five=True), "blocks", five, five=True)
     if scale is not None:
         return Rendering(render_blocks(text, *scale), "blocks", scale)
     if len(sizing) * 3 <= width and height >= 3:
@@ -115,8 +143,9 @@ def fit(text: str, width: int, height: int, *, template: str = WIDEST_CLOCK) -> 
 @lru_cache(maxsize=32)
 def _largest_scale(sizing: str, width: int, height: int) -> tuple[int, int] | None:
     """The largest pixel scale at which ``sizing`` fits (cached: the clock keeps its width every second)."""
-    for sx, sy in scales():
-        columns, rows = block_size(sizing, sx, sy)
-        if columns <= width and rows <= height:
-            return sx, sy
-    return None
+    return next((scale for scale in scales() if _fits(sizing, scale, width, height)), None)
+
+
+def _fits(sizing: str, scale: tuple[int, int], width: int, height: int, *, five: bool = False) -> bool:
+    columns, rows = block_size(sizing, *scale, five=five)
+    return columns <= width and rows <= height

@@ -1,4 +1,5 @@
-"""Beside the clock: what comes next, when the workshop will end, and how far off the plan it is."""
+"""Beside the clock: what comes next, when the workshop will end, how far off the plan it is, and the time
+of day (the room reads it from the back: no other clock on the screen)."""
 
 from __future__ import annotations
 
@@ -33,10 +34,15 @@ def plan_text(state: ClockState) -> Text:
     else:
         text.append("\n           ")
         text.append(offset_words(state.offset_seconds), style="bold")
+    text.append("\nNow        ", style="dim")
+    text.append(local_hhmm(state.now), style="bold")
     return text
 
 
 class PlanInfo(Static):
+    """The plan beside the clock; in Part 2 also whose turn it is (``show_turn``: one line under the plan,
+    cut rather than wrapped, so the band keeps its height)."""
+
     DEFAULT_CSS = """
     PlanInfo { width: auto; min-width: 28; height: auto; padding: 0 1; }
     """
@@ -44,9 +50,25 @@ class PlanInfo(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes, markup=False)
         self._plain = ""
+        self._turn: Text | None = None
+        self._state: ClockState | None = None
+
+    def show_turn(self, turn: Text | None) -> None:
+        """The turn line (or None outside Part 2's turns), shown with the plan from the next ``show`` on."""
+        if (turn is None) != (self._turn is None) or (
+            turn is not None and self._turn is not None and turn.plain != self._turn.plain
+        ):
+            self._turn = turn
+            if self._state is not None:
+                self.show(self._state)
 
     def show(self, state: ClockState) -> None:
+        self._state = state
         text = plan_text(state)
+        if self._turn is not None:
+            text.append("\n")
+            text.append_text(self._turn)
+        text.no_wrap, text.overflow = True, "ellipsis"
         if text.plain != self._plain:
             self._plain = text.plain
             self.update(text)

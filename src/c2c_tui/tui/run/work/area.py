@@ -2,7 +2,9 @@
 
 Every phase shows its entries (newest at the bottom). Part 2 adds the advisor panel; Part 3 the options
 table and, with ``v``, the impact/risk 2x2 in place of the entry list; Part 4 the actions table above the
-follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt.
+follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt. Under the
+lists, the highlighted item whole (``ItemDetail``); on a short run screen Part 2's advisor panel gives way
+to one line (``AdvisorLine``, c2c.tcss).
 
 Edit keys are declared on the tables (they act only while a table has focus) and come here as
 ``ItemTable.EditRequested``; this widget opens the dialog, changes the session through the editor it is
@@ -16,10 +18,11 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from c2c_tui.core.capture import PREFIX_KINDS
 from c2c_tui.core.capture.editor import EditError, Editor, item_kind, item_text
@@ -31,8 +34,10 @@ from c2c_tui.core.text.neutral import shown
 from ..context import EditContext
 from ..messages import SessionChanged
 from .actions_table import ActionsTable, action_rows
+from .advisor_line import AdvisorLine
 from .advisor_panel import AdvisorPanel
 from .entry_list import EntryList, entry_rows
+from .item_detail import ItemDetail
 from .item_table import ItemTable
 from .matrix import ImpactRiskMatrix
 from .options_table import OptionsTable, option_rows
@@ -59,6 +64,7 @@ class WorkArea(Vertical):
     WorkArea.-reflect.-matrix ImpactRiskMatrix { display: block; height: 3fr; }
     WorkArea.-reflect.-matrix OptionsTable { height: 2fr; }
     WorkArea.-reflect.-matrix EntryList { display: none; }
+    WorkArea.-reflect.-matrix ItemDetail { display: none; }  /* the 2x2 names every option: it needs the rows */
     WorkArea.-agree ActionsTable { display: block; height: 1fr; }
     WorkArea.-reflect EntryList, WorkArea.-agree EntryList { height: 1fr; max-height: 12; }
     WorkArea #work-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -74,10 +80,12 @@ class WorkArea(Vertical):
 
     def compose(self) -> ComposeResult:
         yield AdvisorPanel(id="advisor-panel")
+        yield AdvisorLine(id="advisor-line")
         yield OptionsTable(id="options-table")
         yield ActionsTable(id="actions-table")
         yield EntryList(id="entry-list")
         yield ImpactRiskMatrix(id="matrix")
+        yield ItemDetail(id="item-detail")
         yield Static("", id="work-status", markup=False)
 
     # -- showing ------------------------------------------------------------------------------------
@@ -94,12 +102,34 @@ class WorkArea(Vertical):
         self.entry_list.sync(entry_rows(session, entries))
         if phase == "insights":
             self.query_one(AdvisorPanel).show(session)
+            self.query_one(AdvisorLine).show(session)
         elif phase == "reflect":
             self.options_table.sync(option_rows(session))
             if self.has_class("-matrix"):
                 self.query_one(ImpactRiskMatrix).show(session)
         elif phase == "agree":
             self.actions_table.sync(action_rows(session))
+        self.show_detail()
+
+    def show_detail(self, table: ItemTable | None = None) -> None:
+        """The highlighted item of ``table`` (or of the focused list, else the main one) whole, wrapped."""
+        if self.session is None:
+            return
+        lists = self.visible_lists()
+        if table is None:
+            table = next((t for t in lists if t.has_focus), lists[0] if lists else None)
+        item_id = table.selected_id if table is not None else None
+        item = self.editor.find(item_id) if item_id is not None else None
+        self.query_one(ItemDetail).show(self.session, item)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if isinstance(table, ItemTable) and (table.has_focus or table is self.primary_list()):
+            self.show_detail(table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ItemTable):
+            self.show_detail(event.widget)
 
     def show_turn(self, session: Session, turn: str | None) -> None:
         """Part 2: the advisor panel marks the team whose turn it is (``turn``, a team id, or nobody)."""

@@ -44,3 +44,10 @@ class EntryList(ItemTable):
     """Entry list (the phase's notes, surprises, gaps, ...)"""
 
     COLUMNS = (("Kind", "kind", 9), ("Text", "text", None), ("Team", "team", 16), ("By", "speaker", 12))
+
+    def fixed_widths(self, available: int) -> dict[str, int]:
+        """Below 100 cells team and speaker are short (the detail line under the list has them whole), so
+        the text keeps most of the width."""
+        if available >= 100:
+            return super().fixed_widths(available)
+        return {"kind": 9, "team": 9, "speaker": 8}

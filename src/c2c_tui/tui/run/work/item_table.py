@@ -196,21 +196,26 @@ class ItemTable(DataTable[Text]):
     def on_resize(self) -> None:
         self._fit_columns()
 
+    def fixed_widths(self, available: int) -> dict[str, int]:
+        """The fixed columns' widths for a table ``available`` cells wide (a subclass narrows them)."""
+        return {key: width for _, key, width in self.COLUMNS if width is not None}
+
     def _fit_columns(self) -> None:
         if not self.columns:
             return
-        fixed = sum((width or 0) + 2 * self.cell_padding for _, _, width in self.COLUMNS)
-        scrollbar = 2  # keep clear of the vertical scrollbar
         available = self.scrollable_content_region.width or self.size.width or 80
+        widths = self.fixed_widths(available)
+        fixed = sum(widths.values()) + 2 * self.cell_padding * len(widths)
+        scrollbar = 2  # keep clear of the vertical scrollbar
         flex_width = max(12, available - fixed - scrollbar - 2 * self.cell_padding)
-        for _, key, width in self.COLUMNS:
-            if width is None:
-                column = self.columns[key]  # type: ignore[index]
-                if column.width != flex_width:
-                    column.width = flex_width
-                    self._require_update_dimensions = True
-                    self._clear_caches()
-                    self.refresh()
+        for _, key, _width in self.COLUMNS:
+            column = self.columns[key]  # type: ignore[index]
+            wanted = widths.get(key, flex_width)
+            if column.width != wanted:
+                column.width = wanted
+                self._require_update_dimensions = True
+                self._clear_caches()
+                self.refresh()
 
     def on_focus(self) -> None:
         self.post_message(self.Hint(self.HINT, focus=True, table=self))
