@@ -22,10 +22,10 @@ from series_chain import review
 pytestmark = pytest.mark.usefixtures("series")
 
 
-def reviewed_a1() -> None:
+def reviewed_a1(note: str = "sent to the board") -> None:
     second = FOLDER / "second.toml"
     session = store.load(second)
-    review(session, "action", "a1", "done", REVIEW_AT, note="sent to the board")
+    review(session, "action", "a1", "done", REVIEW_AT, note=note)
     store.save(second, session)
 
 
@@ -71,3 +71,15 @@ async def test_an_action_reviewed_done_later_shows_done_and_where(size: tuple[in
     statuses = {a.id: a.status for a in store.load(FOLDER / "first.toml").actions}
     assert statuses == {"a1": "open", "a2": "open", "a3": "done", "a4": "dropped"}  # a1 as agreed
     assert (FOLDER / "second.toml").read_bytes() == second_bytes
+
+
+async def test_the_note_and_the_workshop_are_shown_literally() -> None:
+    reviewed_a1("sent to the [bold]board[/]\x1b[2J")
+    app = HomeApp(FOLDER, clock=clock(HOME_NOW), start="review")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"title:one", "enter", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "done in Heat two, 2026-12-10: sent to the [bold]board[/]␛[2J" in text
+        assert "\x1b" not in text

@@ -126,7 +126,7 @@ class ReviewScreen(Screen[None]):
         elif isinstance(item, FileProblem):
             say(self.app, f"This file does not load: {item.message}", severity="error")
         else:
-            self.app.push_screen(SessionReviewScreen(self.context, item, self.library))
+            self.app.push_screen(SessionReviewScreen(self.context, item, self.library, self.latest))
 
     def action_back(self) -> None:
         if self.standalone:

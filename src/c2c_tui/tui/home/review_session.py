@@ -70,12 +70,20 @@ class SessionReviewScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, context: HomeContext, info: SessionInfo, library: Library | None = None) -> None:
+    def __init__(
+        self,
+        context: HomeContext,
+        info: SessionInfo,
+        library: Library | None = None,
+        latest: Latest | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
         self.info = info
         self.library = library  # the folder, for the actions' latest states (None: this file alone)
-        self.latest = latest_of(library) if library is not None else Latest()
+        if latest is None:
+            latest = latest_of(library) if library is not None else Latest()
+        self.latest = latest  # as the review list computed it, read again after each change here
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="review-title")
