@@ -83,3 +83,11 @@ async def test_the_note_and_the_workshop_are_shown_literally() -> None:
         text = screen_text(app)
         assert "done in Heat two, 2026-12-10: sent to the [bold]board[/]␛[2J" in text
         assert "\x1b" not in text
+
+
+async def test_the_home_screens_list_counts_the_same() -> None:
+    reviewed_a1()
+    app = HomeApp(FOLDER, clock=clock(HOME_NOW))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert open_actions(app) == {"Heat two": "-", "Heat one": "2 (1 late)"}
