@@ -91,3 +91,22 @@ async def test_the_home_screens_list_counts_the_same() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert open_actions(app) == {"Heat two": "-", "Heat one": "2 (1 late)"}
+
+
+async def test_reopening_an_action_a_later_review_closed_writes_its_own_file() -> None:
+    reviewed_a1()
+    app = HomeApp(FOLDER, clock=clock(HOME_NOW), start="review")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(*"title:one", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("d")  # shown done already (Heat two's review): nothing to write
+        await pilot.pause()
+        assert any(n.message == "Already done: Draft the plan" for n in app._notifications)
+        await pilot.press("r")  # open again: written in first.toml, after the review, so it wins
+        await pilot.pause()
+        assert rows(app, "#review-actions")[0][0] == "OVERDUE"  # open, due 2026-12-15
+        text = screen_text(app)
+        assert "Actions: 3 open of 4, 2 overdue" in text and "agreed open → done" not in text  # line hidden
+    a1 = store.load(FOLDER / "first.toml").actions[0]
+    assert (a1.status, a1.updated) == ("open", HOME_NOW)

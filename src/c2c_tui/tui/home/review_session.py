@@ -170,7 +170,8 @@ class SessionReviewScreen(Screen[None]):
         action = self.current()
         if action is None:
             return
-        if action.status == status:
+        tracked = self.latest.of(self.info.path, action.id)  # as shown: a later review may have changed it
+        if (tracked.status if tracked is not None else action.status) == status:
             say(self.app, f"Already {status}: {action.text}")
             return
         await self.change(action, STATUS_WORDS[status], status=status)
