@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from c2c_tui.core.followup.latest import latest_of
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
@@ -88,7 +89,7 @@ class HomeScreen(Screen[None]):
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
         lib = self.library
         items: list[Item] = [*lib.sessions, *lib.problems]
-        self.query_one(SessionList).show(items, select=select)
+        self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
         count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"

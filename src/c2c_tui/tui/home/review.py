@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from c2c_tui.core.followup.latest import Latest, latest_of
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan, search
 from c2c_tui.core.text.neutral import shown
 from c2c_tui.tui.home.context import HomeContext
@@ -46,6 +47,7 @@ class ReviewScreen(Screen[None]):
         self.context = context
         self.standalone = standalone  # the first screen of `c2c review`: Escape quits
         self.library: Library | None = None
+        self.latest = Latest()  # each action's latest state across the folder's reviews
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="review-heading")
@@ -69,6 +71,7 @@ class ReviewScreen(Screen[None]):
         except FolderError as error:
             self.library = Library(folder=folder, sessions=[], problems=[])
             say(self.app, str(error), severity="warning")
+        self.latest = latest_of(self.library)
         self.show_matches()
 
     @property
@@ -83,7 +86,7 @@ class ReviewScreen(Screen[None]):
         found = search(lib, query)
         items: list[Item] = [*found, *([] if query else lib.problems)]
         empty = f"No session matches {query!r}." if query else "No saved sessions in this folder yet."
-        self.query_one(SessionList).show(items, empty=empty)
+        self.query_one(SessionList).show(items, empty=empty, latest=self.latest)
         total = len(lib.sessions)
         count = f"{len(found)} of {total}" if query else str(total)
         heading = f"Review · {count} session{'' if total == 1 else 's'}"
@@ -123,7 +126,7 @@ class ReviewScreen(Screen[None]):
         elif isinstance(item, FileProblem):
             say(self.app, f"This file does not load: {item.message}", severity="error")
         else:
-            self.app.push_screen(SessionReviewScreen(self.context, item))
+            self.app.push_screen(SessionReviewScreen(self.context, item, self.library, self.latest))
 
     def action_back(self) -> None:
         if self.standalone:

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from c2c_tui.core.followup.latest import Latest
 from c2c_tui.core.followup.library import FileProblem, SessionInfo
 from c2c_tui.core.text.neutral import shown
 
@@ -37,14 +38,15 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def actions_cell(info: SessionInfo, today: date) -> str:
-    n, late = info.open_actions, info.overdue_actions(today)
+def actions_cell(info: SessionInfo, today: date, latest: Latest | None = None) -> str:
+    """Open actions (and how many are late) in their latest state: a later workshop's review counts."""
+    n, late = (latest or Latest()).counts(info, today)
     if not n:
         return "-"
     return f"{n} ({late} late)" if late else str(n)
 
 
-def cells(item: Item, today: date) -> tuple[Text, ...]:
+def cells(item: Item, today: date, latest: Latest | None = None) -> tuple[Text, ...]:
     def text(value: str, style: str = "") -> Text:
         return Text(shown(squeezed(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
 
@@ -56,7 +58,7 @@ def cells(item: Item, today: date) -> tuple[Text, ...]:
         text(item.title),
         text(", ".join(item.teams)),
         text(item.state),
-        text(actions_cell(item, today)),
+        text(actions_cell(item, today, latest)),
     )
 
 
@@ -70,7 +72,7 @@ def info_date(info: SessionInfo) -> str:
     return info.date.isoformat() if info.date else "no date"
 
 
-def describe(item: Item | None, today: date) -> Text:
+def describe(item: Item | None, today: date, latest: Latest | None = None) -> Text:
     """A few lines about one row: where it is, what it is about (or what is wrong with the file)."""
     if item is None:
         return Text("")
@@ -82,7 +84,8 @@ def describe(item: Item | None, today: date) -> Text:
     lines = [first]
     if w.purpose:
         lines.append(squeezed(w.purpose))
-    late = item.overdue_actions(today)
+    latest = latest or Latest()
+    opened, late = latest.counts(item, today)
     counts = " · ".join(
         count(n, word)
         for n, word in (
@@ -92,8 +95,10 @@ def describe(item: Item | None, today: date) -> Text:
             (len(s.options), "option"),
         )
     )
-    opened = f"{item.open_actions} open" + (f", {late} overdue" if late else "")
-    lines.append(f"{counts} · {count(len(s.actions), 'action')} ({opened})")
+    state = f"{opened} open" + (f", {late} overdue" if late else "")
+    changed = latest.changed(item)
+    state += f", {changed} changed later" if changed else ""
+    lines.append(f"{counts} · {count(len(s.actions), 'action')} ({state})")
     return Text(shown("\n".join(lines), lines=True))
 
 
@@ -137,13 +142,15 @@ class SessionTable(DataTable[Text]):
             return None
         return self.items[min(self.cursor_row, len(self.items) - 1)]
 
-    def show(self, items: Sequence[Item], today: date, *, select: Path | None = None) -> None:
+    def show(
+        self, items: Sequence[Item], today: date, *, select: Path | None = None, latest: Latest | None = None
+    ) -> None:
         current = self.current
         keep = select or (current.path if current is not None else None)
         self.items = list(items)
         self.clear()
         for item in self.items:
-            self.add_row(*cells(item, today), key=str(item.path))
+            self.add_row(*cells(item, today, latest), key=str(item.path))
         paths = [item.path for item in self.items]
         if keep in paths:
             self.move_cursor(row=paths.index(keep))
@@ -164,6 +171,7 @@ class SessionList(Vertical):
         super().__init__()
         self.today = today
         self.empty = empty
+        self.latest = Latest()  # the actions' latest states (none known: as each file says)
 
     def compose(self) -> ComposeResult:
         yield SessionTable(id="sessions")
@@ -173,16 +181,25 @@ class SessionList(Vertical):
     def table(self) -> SessionTable:
         return self.query_one(SessionTable)
 
-    def show(self, items: Sequence[Item], *, select: Path | None = None, empty: str | None = None) -> None:
+    def show(
+        self,
+        items: Sequence[Item],
+        *,
+        select: Path | None = None,
+        empty: str | None = None,
+        latest: Latest | None = None,
+    ) -> None:
         if empty is not None:
             self.empty = empty
-        self.table.show(items, self.today, select=select)
+        if latest is not None:
+            self.latest = latest
+        self.table.show(items, self.today, select=select, latest=self.latest)
         self.show_detail()
 
     def show_detail(self) -> None:
         item = self.table.current
         detail = self.query_one("#session-detail", Static)
-        detail.update(describe(item, self.today) if item is not None else Text(self.empty))
+        detail.update(describe(item, self.today, self.latest) if item is not None else Text(self.empty))
         detail.set_class(isinstance(item, FileProblem), "-broken")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
