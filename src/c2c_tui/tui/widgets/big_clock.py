@@ -9,6 +9,7 @@ colour, so nothing depends on colour alone. ``flash()`` briefly adds ``-flash`` 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widget import Widget
 
 from c2c_tui.core.clock import ClockState, format_clock, format_remaining
@@ -75,10 +76,7 @@ class BigClock(Widget):
 
     def flash(self) -> None:
         """Draw attention for a moment (a CSS class, removed after FLASH_SECONDS)."""
-        self.add_class("-flash")
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
+        self._flash_timer = flash_once(self, self._flash_timer)
 
     def on_resize(self) -> None:
         self._rendering = None
@@ -104,3 +102,12 @@ class BigClock(Widget):
         text.append("\n")
         text.append(f" {self.word} ", style="bold reverse")
         return text
+
+
+def flash_once(widget: Widget, timer: Timer | None) -> Timer:
+    """``widget`` gets the ``-flash`` class for FLASH_SECONDS (a flash under way starts again); the timer
+    that ends it. The big clock and the one-line clock flash alike."""
+    widget.add_class("-flash")
+    if timer is not None:
+        timer.stop()
+    return widget.set_timer(FLASH_SECONDS, lambda: widget.remove_class("-flash"))

@@ -13,7 +13,7 @@ from c2c_tui.core.clock import ClockState
 from c2c_tui.core.clock.status import local_hhmm
 from c2c_tui.core.phases import phase
 
-from .big_clock import FLASH_SECONDS, STATE_CLASSES, clock_words, shown_digits
+from .big_clock import STATE_CLASSES, clock_words, flash_once, shown_digits
 
 
 def line_text(state: ClockState, ready_word: str = "READY") -> Text:
@@ -55,10 +55,7 @@ class ClockLine(Widget):
             self.refresh()
 
     def flash(self) -> None:
-        self.add_class("-flash")
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
+        self._flash_timer = flash_once(self, self._flash_timer)
 
     def render(self) -> Text:
         return self._text if self._text is not None else Text("")
