@@ -9,7 +9,8 @@ starts the next line.
 
 A paste is inserted literally (an ESC byte included). A paste with line breaks makes every non-empty line
 of the capture line an entry, each parsed on its own; a line ``accept`` refuses stays in the line, so
-nothing is lost. Control characters are shown as their visible pictures (ESC as U+241B) and kept as typed.
+nothing is lost. Control characters are shown as their visible pictures (ESC as U+241B, through the one
+neutralising function, ``core.text.neutral.shown``) and kept as typed.
 """
 
 from __future__ import annotations
@@ -21,18 +22,9 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input
 
+from c2c_tui.core.text.neutral import shown
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\x80-\x9f]")
-
-
-def shown(text: str) -> str:
-    """``text`` with each control character as one visible character (C0 as its control picture)."""
-
-    def picture(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
-
-    return _CONTROL.sub(picture, text)
 
 
 class CaptureInput(Input):
