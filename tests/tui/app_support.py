@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -92,3 +93,12 @@ def screen_text(app: C2CApp) -> str:
     console = Console(width=width, record=True, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
     console.print(update)
     return console.export_text()
+
+
+async def wait_for(pilot: Any, condition: Any, seconds: float = 3.0) -> None:
+    """Until ``condition()`` holds (a save in a thread, a paint): pause in steps, fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import build, fresh, screen_text, steady  # noqa: F401
+from app_support import build, fresh, screen_text, steady, wait_for  # noqa: F401
 
 from c2c_tui.core import store
 from c2c_tui.tui.run.capture_bar import CaptureBar
@@ -18,14 +18,6 @@ from c2c_tui.tui.widgets.big_clock import BigClock
 pytestmark = pytest.mark.usefixtures("steady")
 
 MARKUP = "[bold]x[/] [link=https://e.org]y[/link] [@click=app.quit]z[/]"
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 async def test_capture_is_saved_by_itself_with_the_summary(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import build, fresh, screen_text, steady  # noqa: F401
+from app_support import build, fresh, screen_text, steady, wait_for  # noqa: F401
 
 from c2c_tui.core import store
 from c2c_tui.core.reading.errors import SessionError
@@ -28,14 +28,6 @@ class Disk:
             real(session_file, now, session=session)
 
         monkeypatch.setattr(SessionFile, "save", save)
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 def errors(app) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import build, fresh
+from app_support import build, fresh, wait_for
 from capture_harness import type_line
 
 from c2c_tui.core import store
@@ -15,14 +15,6 @@ from c2c_tui.tui.run.app import C2CApp
 from c2c_tui.tui.run.work.advisor_panel import AdvisorPanel
 from c2c_tui.tui.widgets.plan_info import PlanInfo
 from c2c_tui.tui.widgets.turn_line import TurnLine
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 def three_teams(tmp_path: Path) -> C2CApp:

@@ -6,19 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import build, fresh, steady  # noqa: F401
+from app_support import build, fresh, steady, wait_for  # noqa: F401
 
 from c2c_tui.core import store
 
 pytestmark = pytest.mark.usefixtures("steady")
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 async def test_warm_fills_the_memo_writes_nothing_and_saves_stay_exact(tmp_path: Path) -> None:

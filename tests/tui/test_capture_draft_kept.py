@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import build, fresh, screen_text, steady  # noqa: F401
+from app_support import build, fresh, screen_text, steady, wait_for  # noqa: F401
 from textual.widgets import Input
 
 from c2c_tui.core import store
@@ -20,12 +20,8 @@ pytestmark = pytest.mark.usefixtures("steady")
 PAUSE = 0.1  # the bar's pause before it keeps the draft, short for the test (the app's: DRAFT_PAUSE)
 
 
-async def wait_for(pilot, condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
+async def wait_for_long(pilot, condition) -> None:  # type: ignore[no-untyped-def]
+    await wait_for(pilot, condition, seconds=10.0)  # a save after a typing pause: slower on a busy machine
 
 
 def bar(app: C2CApp) -> CaptureBar:
@@ -57,7 +53,7 @@ async def test_a_half_typed_line_and_the_history_come_back_after_a_crash(tmp_pat
         bar(app).draft_pause = PAUSE
         await pilot.press(*"n: first line", "enter", *"s: second #sev", "enter", *"a: half [b] typ")
         # on a busy machine a pause may come mid-line too: wait for the whole line to be the draft
-        await wait_for(
+        await wait_for_long(
             pilot,
             lambda: (saved := store.load(path).capture) is not None and saved.draft == "a: half [b] typ",
         )
@@ -86,7 +82,7 @@ async def test_a_half_typed_line_and_the_history_come_back_after_a_crash(tmp_pat
             assert line.value == "a: half [b] typ"
             await pilot.press(*"ed", "enter")
             assert again.session.actions[-1].text == "half [b] typed"
-            await wait_for(pilot, lambda: not again.saver.unsaved)
+            await wait_for_long(pilot, lambda: not again.saver.unsaved)
     finally:
         again_file.close()
     saved = store.load(path).capture
@@ -105,14 +101,14 @@ async def test_typing_asks_for_one_save_per_pause_not_one_per_key(tmp_path: Path
             await pilot.press(*"n: twenty keys typed")  # each key well within the pause of the one before
             await pilot.pause(0.1)
             assert saves == []
-            await wait_for(pilot, lambda: len(saves) == 1)
+            await wait_for_long(pilot, lambda: len(saves) == 1)
             await pilot.pause(0.8)
             assert len(saves) == 1  # and no more while nobody types
             await pilot.press("backspace")
-            await wait_for(pilot, lambda: len(saves) == 2)
+            await wait_for_long(pilot, lambda: len(saves) == 2)
             assert app.session.capture is not None and app.session.capture.draft == "n: twenty keys type"
             await pilot.press("ctrl+u")  # the line emptied: the draft goes from the file too
-            await wait_for(pilot, lambda: app.session.capture is None and not app.saver.unsaved)
+            await wait_for_long(pilot, lambda: app.session.capture is None and not app.saver.unsaved)
     finally:
         session_file.close()
     assert "[capture]" not in session_file.path.read_text()
