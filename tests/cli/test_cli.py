@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from c2c_tui.cli import main
 from c2c_tui.core.store import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,15 +23,6 @@ def example(tmp_path: Path) -> Path:
     target = tmp_path / "cooling-valmora.toml"
     shutil.copyfile(EXAMPLE, target)
     return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_new_writes_a_valid_session_and_its_summary(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from cli_support import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from series_chain import build_chain, first_session
@@ -17,15 +18,6 @@ from c2c_tui.core.store import load, save
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "sessions" / "cooling-valmora.toml"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_new_after_writes_a_follow_on_with_its_review_items(
