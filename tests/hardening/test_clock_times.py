@@ -5,8 +5,6 @@ waiting for them and never runs backwards."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,15 +16,6 @@ from c2c_tui.core.clock import FakeClock, state_of
 from c2c_tui.core.model import ClockEvent
 
 NOON = datetime(2026, 11, 12, 3, 0, tzinfo=UTC)  # 12:00 in Tokyo
-
-
-@pytest.fixture
-def tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_a_time_without_an_offset_is_read_in_the_local_zone_and_saved_with_one(

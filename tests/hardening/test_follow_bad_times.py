@@ -5,12 +5,9 @@ problem on the display, which keeps following and shows the workshop once the fi
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from c2c_tui.core.clock import FakeClock
@@ -26,15 +23,6 @@ event = "start"
 BAD = GOOD.replace("2026-06-01T09:00:00Z", "9999-12-31T19:00:00Z") + (
     '\n[[clock]]\nat = 9999-12-31T20:05:00Z\nevent = "finish"\n'
 )
-
-
-@pytest.fixture
-def tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def text(app) -> str:  # type: ignore[no-untyped-def]

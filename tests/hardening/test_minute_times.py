@@ -3,8 +3,7 @@ the clock in the app and in follow, ``c2c status``, the summary), and "Next" rea
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,12 +18,8 @@ START = datetime(2026, 6, 1, 6, 0, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def utc_local(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc_local(local_zone: Callable[[str], None]) -> None:
+    local_zone("UTC")
 
 
 def finished_at(end: datetime) -> Session:

@@ -9,13 +9,12 @@ every command with one line; and a file at the very edge of the bounds is shown 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from c2c_tui.cli import main
 from c2c_tui.core.followup.library import scan
 
 HEAD = """schema_version = 1
@@ -59,18 +58,9 @@ EDGE = HEAD.replace('title = "Heat plan"', 'title = "Edge"') + clock(
 
 
 @pytest.fixture(params=["Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT+12", "UTC"])
-def zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    yield request.param
-    monkeypatch.undo()
-    time.tzset()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+def zone(request: pytest.FixtureRequest, local_zone: Callable[[str], None]) -> str:
+    local_zone(request.param)
+    return str(request.param)
 
 
 @pytest.mark.parametrize("case", sorted(OVERFLOWING))

@@ -10,19 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from hostile import FILE_NAME, PAYLOAD, RAW, hostile_file
 
-from c2c_tui.cli import main
 from c2c_tui.core.store import load
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_inert(*texts: str) -> None:

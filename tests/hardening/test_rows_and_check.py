@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from c2c_tui.cli import main
 from c2c_tui.core.store import SessionError, SessionFile, load
 
 HEAD = """schema_version = 1
@@ -27,12 +27,6 @@ role = "seeking"
 def rows(count: int, kind: str = "note", team: str = "Seville City Council") -> str:
     row = f'\n[[entries]]\nphase = "insights"\nkind = "{kind}"\ntext = "row {{}}"\nteam = "{team}"\n'
     return "".join(row.format(i) for i in range(count))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_rows_without_id_get_one_and_keep_it_from_the_next_save(tmp_path: Path) -> None:

@@ -11,18 +11,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from c2c_tui.cli import main
 from c2c_tui.core import store
 from c2c_tui.core.model import Session
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "cooling-valmora.toml"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_fifo_is_streamed_into_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
