@@ -55,9 +55,7 @@ class PlanInfo(Static):
 
     def show_turn(self, turn: Text | None) -> None:
         """The turn line (or None outside Part 2's turns), shown with the plan from the next ``show`` on."""
-        if (turn is None) != (self._turn is None) or (
-            turn is not None and self._turn is not None and turn.plain != self._turn.plain
-        ):
+        if _plain(turn) != _plain(self._turn):
             self._turn = turn
             if self._state is not None:
                 self.show(self._state)
@@ -72,3 +70,7 @@ class PlanInfo(Static):
         if text.plain != self._plain:
             self._plain = text.plain
             self.update(text)
+
+
+def _plain(text: Text | None) -> str | None:
+    return None if text is None else text.plain
