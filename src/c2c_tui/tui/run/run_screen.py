@@ -82,8 +82,9 @@ class RunScreen(Screen[None]):
         """Part 2's turn: the line under the band, where the capture line sends a line without #team, and
         the advisor panel's mark (those two only when the turn changes: the capture line stays quick)."""
         session = self.context.session
-        self.query_one(TurnLine).show(session, state)  # under the band where the plan is hidden (narrow)
-        self.query_one(PlanInfo).show_turn(turn_text(session, state))
+        turn_line = turn_text(session, state)
+        self.query_one(TurnLine).show(turn_line)  # under the band where the plan is hidden (narrow)
+        self.query_one(PlanInfo).show_turn(turn_line)
         turn = turn_team(session, state)
         if turn != self.turn_id:
             self.turn_id = turn

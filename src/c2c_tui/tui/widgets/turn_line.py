@@ -50,8 +50,8 @@ class TurnLine(Static):
         super().__init__("", id=id, markup=False)
         self._plain: str | None = None
 
-    def show(self, session: Session, state: ClockState) -> None:
-        text = turn_text(session, state)
+    def show(self, text: Text | None) -> None:
+        """The line ``turn_text`` made (None: hidden)."""
         plain = None if text is None else text.plain
         if plain == self._plain:
             return
