@@ -17,7 +17,7 @@ from c2c_tui.tui.run.capture_bar import DRAFT_PAUSE, CaptureBar
 
 pytestmark = pytest.mark.usefixtures("steady")
 
-PAUSE = 0.1  # the bar's pause before it keeps the draft, short for the test (the app's: DRAFT_PAUSE)
+PAUSE = 0.5  # the bar's pause before it keeps the draft, shorter for the test (the app's: DRAFT_PAUSE)
 
 
 async def wait_for_long(pilot, condition) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +96,7 @@ async def test_typing_asks_for_one_save_per_pause_not_one_per_key(tmp_path: Path
     app = build(session_file, clock)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            bar(app).draft_pause = 0.5
+            bar(app).draft_pause = DRAFT_PAUSE  # the app's own pause: room for a busy machine between keys
             saves = counting_saves(app)
             await pilot.press(*"n: twenty keys typed")  # each key well within the pause of the one before
             await pilot.pause(0.1)
