@@ -1,4 +1,4 @@
-"""The commands on one session file: new (and --after), templates, check, status, summary."""
+"""The commands on one session file: new (and --after), templates, check, status, summary, proposal."""
 
 from __future__ import annotations
 
@@ -142,12 +142,34 @@ def cmd_status(args: argparse.Namespace) -> int:
 @command("summary")
 def cmd_summary(args: argparse.Namespace) -> int:
     from c2c_tui.core.store import load
-    from c2c_tui.core.store.output import STDOUT, write_output
     from c2c_tui.core.summary import render_html, render_markdown
 
     session = load(args.path)
-    fmt = args.format or ("html" if args.output and args.output.suffix.lower() in {".html", ".htm"} else "md")
-    text = render_html(session) if fmt == "html" else render_markdown(session)
+    text = render_html(session) if _format(args) == "html" else render_markdown(session)
+    return _write(args, text)
+
+
+@command("proposal")
+def cmd_proposal(args: argparse.Namespace) -> int:
+    from c2c_tui.core.store import load
+    from c2c_tui.core.summary.proposal import render_proposal, render_proposal_html
+
+    session = load(args.path)
+    text = render_proposal_html(session) if _format(args) == "html" else render_proposal(session)
+    return _write(args, text)
+
+
+def _format(args: argparse.Namespace) -> str:
+    """``--format``, else html for an OUT named .html or .htm, else md."""
+    return args.format or (
+        "html" if args.output and args.output.suffix.lower() in {".html", ".htm"} else "md"
+    )
+
+
+def _write(args: argparse.Namespace, text: str) -> int:
+    """``text`` to standard output, or to ``-o OUT`` by the rules of ``store.output`` (never the session)."""
+    from c2c_tui.core.store.output import STDOUT, write_output
+
     if args.output is None or str(args.output) == STDOUT:
         sys.stdout.write(text)
         return 0

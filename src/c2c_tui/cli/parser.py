@@ -88,6 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "proposal",
+        help="the case for holding the workshop, for the people who approve it (markdown by default)",
+        description="The case for holding the workshop, from its set-up: purpose, challenge, what we hope to "
+        "gain, candidate cities and why, format and logistics, the agenda with its times, who takes part, "
+        "what will be shared beforehand, and what is still to be decided.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="write to OUT instead of standard output (`-` is standard output; never over a session file)",
+    )
+    p.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
+    )
+
+    p = sub.add_parser(
         "follow", help="a read-only presenter display of a session run elsewhere (second screen)"
     )
     p.add_argument("path", type=Path, metavar="PATH")

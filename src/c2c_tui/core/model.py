@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .proposal_rows import Candidate
 from .rows import complete
 from .series_rows import Review, check_path_text
 from .times import file_time
@@ -117,6 +118,9 @@ class Workshop(_Model):
     note_taker: str = ""
     shared_before: list[str] = Field(default_factory=list)
     pre_questions: list[PreQuestion] = Field(default_factory=list)
+    hopes: str | None = None  # the proposal: what the city hopes to gain from the workshop
+    logistics: str | None = None  # the proposal: how it will be held (travel, video, interpretation, costs)
+    candidates: list[Candidate] | None = None  # the proposal: cities to hold it with, and why (proposal_rows)
     after: str | None = None  # a follow-on workshop: the earlier one's file, relative to this file's folder
     after_created: datetime | None = None  # the earlier one's ``created``: finds it again after a rename
 
