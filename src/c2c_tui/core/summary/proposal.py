@@ -171,8 +171,8 @@ def _who(case: _Case) -> None:
     others = [_person(p.name, p.role, p.organisation) for p in s.participants if p.team not in known]
     if others:
         items.append("\n".join(["- **Other participants**", *others]))
-    teams, people = len(s.teams), len(s.participants)
-    line = f"{teams} team{'' if teams == 1 else 's'}, {people} {'person' if people == 1 else 'people'}"
+    teams, count = len(s.teams), len(s.participants)
+    line = f"{teams} team{'' if teams == 1 else 's'}, {count} {'person' if count == 1 else 'people'}"
     case.sections.append("\n\n".join(["## Who takes part", line + ".", "\n".join(items)]))
 
 
@@ -213,7 +213,7 @@ def _last_time(case: _Case) -> None:
         out.append("Nothing was left open there.")
         case.sections.append("\n\n".join(out))
         return
-    counts = Counter(r.outcome for r in rows)
+    counts: Counter[str] = Counter(r.outcome for r in rows)
     told = ", ".join(f"{counts[key]} {label}" for key, label in _OUTCOMES if counts[key])
     out.append(f"{len(rows)} item{'' if len(rows) == 1 else 's'} carried from earlier workshops: {told}.")
     still = [r for r in rows if r.outcome in ("open", "in_progress")]
