@@ -1,4 +1,5 @@
-"""Where ``-o OUT`` writes a rendered text (a summary): only somewhere that cannot cost the user a file.
+"""Where ``-o OUT`` writes a rendered text (a summary, a proposal, a series overview): only somewhere
+that cannot cost the user a file.
 
 - ``-`` is standard output.
 - A pipe (FIFO) or a character device (``/dev/null``, a terminal) is written into as a stream, never
@@ -43,7 +44,7 @@ def write_output(out: str | os.PathLike[str], text: str) -> str | None:
         _stream(shown, target, text)
     elif not stat.S_ISREG(mode):
         what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        raise SessionError(f"{shown}: is {what}; choose a file to write the summary to")
+        raise SessionError(f"{shown}: is {what}; choose a file to write it to")
     elif is_session_file(target, info):
         raise SessionError(
             f"{shown}: is a c2c session file; -o never writes over one (choose another output file)"
