@@ -30,8 +30,9 @@ class Candidate(BaseModel):
 
     @model_validator(mode="after")
     def _named(self) -> Candidate:
-        if not self.city.strip() and not self.organisation.strip():
-            raise ValueError("a candidate names a city or an organisation (or both)")
+        problem = candidate_problem(self.city, self.organisation)
+        if problem:
+            raise ValueError(problem)
         if any(len(text) > MAX_TEXT for text in (self.city, self.organisation, self.why, self.contact)):
             raise ValueError(
                 f"a candidate's city, organisation, why and contact are at most {MAX_TEXT} characters"
@@ -45,3 +46,10 @@ class Candidate(BaseModel):
         if city and organisation:
             return f"{city} ({organisation})"
         return city or organisation
+
+
+def candidate_problem(city: str, organisation: str) -> str | None:
+    """Why a candidate with this city and organisation cannot be kept (one line), or None."""
+    if not city.strip() and not organisation.strip():
+        return "a candidate names a city or an organisation (or both)"
+    return None

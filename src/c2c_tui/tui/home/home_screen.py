@@ -2,7 +2,8 @@
 
 Enter runs the highlighted session in the facilitator app, n sets up a new workshop, f a follow-on of
 the highlighted one (core ``follow_on``: its teams, people and agenda, its open items to review), e edits
-a session's set-up, d opens the demo, r reviews the saved sessions, s shows the series overview. Running a session (or the demo) is not done
+a session's set-up, d opens the demo, r reviews the saved sessions, s shows the series overview, p the highlighted
+session's proposal for the approvers. Running a session (or the demo) is not done
 here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
 back here.
 """
@@ -56,6 +57,7 @@ class HomeScreen(Screen[None]):
             "r", "review", "Review", tooltip="Browse and search saved sessions, their summaries and actions"
         ),
         Binding("s", "series", "Series", tooltip="The series overview of this folder and its topic backlog"),
+        Binding("p", "proposal", "Proposal", tooltip="The highlighted session's case for the approvers"),
         Binding("f5", "reload", "Reload", show=False),
         Binding("q,escape", "quit", "Quit"),
     ]
@@ -69,7 +71,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="home-heading")
         yield SessionList(self.context.clock.now().date(), empty=EMPTY)
-        yield Footer(compact=True)
+        # every key of this screen is in the footer, so it leaves out the palette's ^p (still there) to keep
+        # them all on one line at 80 columns
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#sessions").focus()
@@ -210,3 +214,20 @@ class HomeScreen(Screen[None]):
                 say(self.app, f"Saved the set-up of {item.path.name}.")
 
         self.app.push_screen(SetupScreen(handle.session, save=save), done)
+
+    def action_proposal(self) -> None:
+        from c2c_tui.core.store import load
+        from c2c_tui.core.summary.proposal import render_proposal
+
+        from .proposal_screen import ProposalScreen
+
+        item = self.query_one(SessionList).table.current
+        if item is None or isinstance(item, FileProblem):
+            say(self.app, "Highlight a session to see its proposal." if item is None else item.message)
+            return
+        try:  # the file as it is now (it may have changed since the scan)
+            session = load(item.path)
+        except SessionError as error:
+            say(self.app, str(error), severity="error")
+            return
+        self.app.push_screen(ProposalScreen(item.path, render_proposal(session, self.context.clock.now())))

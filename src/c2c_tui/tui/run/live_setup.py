@@ -28,6 +28,7 @@ LIVE_SECTIONS: tuple[tuple[str, str], ...] = (
     ("people", "People"),
     ("agenda", "Agenda"),
     ("before", "Before the day"),
+    ("proposal", "Proposal"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The set-up of a workshop, new or existing: five sections (F2-F6), checked as you type.
+"""The set-up of a workshop, new or existing: six sections (F2-F7), checked as you type.
 
 ``SetupScreen(session)`` works on a deep copy and dismisses with the updated copy, or None when the user
 leaves without saving (Escape asks first when something changed). It never writes a file by itself:
@@ -34,6 +34,7 @@ from .agenda import AgendaPane
 from .before import BeforePane
 from .parts import Problem, SetupChanged
 from .people import PeoplePane
+from .proposal import ProposalPane
 from .teams import TeamsPane
 from .workshop import WorkshopPane
 
@@ -44,6 +45,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("people", "F4 People"),
     ("agenda", "F5 Agenda"),
     ("before", "F6 Before the day"),
+    ("proposal", "F7 Proposal"),
 )
 
 
@@ -74,6 +76,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         Binding("f4", "section('people')", "People", show=False),
         Binding("f5", "section('agenda')", "Agenda", show=False),
         Binding("f6", "section('before')", "Before", show=False),
+        Binding("f7", "section('proposal')", "Proposal", show=False),
     ]
 
     def __init__(self, session: Session, *, new: bool = False, save: SaveHook | None = None) -> None:
@@ -94,6 +97,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
             "people": PeoplePane(self.session),
             "agenda": AgendaPane(self.session),
             "before": BeforePane(self.session),
+            "proposal": ProposalPane(self.session),
         }
         with TabbedContent(initial="tab-workshop"):
             for name, label in self.SECTION_LABELS:
@@ -131,6 +135,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
             self.query_one(PeoplePane).state(),
             self.agenda.state(),
             self.before.state(),
+            self.query_one(ProposalPane).state(),
         )
 
     @property
@@ -203,6 +208,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         self.workshop.apply(candidate)
         self.agenda.apply(candidate)
         self.before.apply(candidate)
+        self.query_one(ProposalPane).apply(candidate)
         try:
             return Session.model_validate(candidate.model_dump())
         except ValidationError as error:
