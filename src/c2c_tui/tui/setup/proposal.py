@@ -18,7 +18,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form import Field
 from .record_pane import RecordPane, Row
 
-HELP = "a add · e edit · d delete · p on the home screen shows the proposal (c2c proposal FILE)"
+HELP = "a add · e edit · d delete · the proposal: p at home, or c2c proposal FILE"
 
 
 class ProposalPane(RecordPane[Candidate]):
