@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_summary import HOSTILE, PARSER, headings, load_example, tables, text_of, token_types
 
@@ -326,3 +328,24 @@ def test_an_unknown_field_in_a_candidate_is_refused(tmp_path: Path) -> None:
         f.write('\n[[workshop.candidates]]\ncity = "Lyon"\nwhy_ = "typo"\n')
     with pytest.raises(SessionError, match="why_"):
         load(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.text(max_size=40), min_size=4, max_size=4))
+def test_any_text_in_the_proposal_fields_keeps_the_outline_and_the_agenda(texts: list[str]) -> None:
+    hopes, city, why, note = texts
+    session = load_example()
+    session.workshop.hopes = "Same-day alerts " + hopes  # never blank: the section stays
+    session.workshop.candidates = [Candidate(city="x" + city, why=why)]
+    session.agenda[1].note = note
+    markdown = render_proposal(session, NOW)
+    assert [tag for tag, _ in headings(markdown)] == [tag for tag, _ in EXAMPLE_OUTLINE]
+    assert [[len(r) for r in t] for t in tables(markdown)] == [[4] * 7]
+    assert not token_types(markdown) & {
+        "html_block",
+        "html_inline",
+        "link_open",
+        "image",
+        "code_block",
+        "fence",
+    }
