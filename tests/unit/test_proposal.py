@@ -349,3 +349,10 @@ def test_any_text_in_the_proposal_fields_keeps_the_outline_and_the_agenda(texts:
         "code_block",
         "fence",
     }
+
+
+def test_a_blank_team_name_is_still_a_named_item() -> None:
+    session = load_example()
+    session.teams[1].name = "   "
+    found = items(render_proposal(session, NOW))
+    assert "(unnamed team) (Advisor team, Seville)" in found

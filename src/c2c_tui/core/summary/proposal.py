@@ -86,7 +86,7 @@ def _candidate(candidate: Candidate) -> str:
 def _team_label(team: Team, *, detail: bool = True) -> str:
     """``- **Seville City Council** (Advisor team, Seville) — Ayuntamiento de Sevilla``."""
     bits = ", ".join(x for x in (ROLE_TITLES.get(team.role, team.role), md.inline(team.city)) if x)
-    line = f"- **{md.inline(team.name)}** ({bits})"
+    line = f"- **{md.inline(team.name) or '(unnamed team)'}** ({bits})"
     organisation = md.inline(team.organisation)
     return line + (f" — {organisation}" if detail and organisation else "")
 
@@ -137,7 +137,7 @@ def _how(case: _Case) -> None:
     ):
         if missing:
             case.todo.append(what)
-    facts = [f"- **Mode:** {w.mode}", f"- **Duration:** {duration(total)}, in {len(s.agenda)} parts"]
+    facts = [f"- **Mode:** {w.mode}", f"- **Duration:** {duration(total)}: rapport, then the four parts"]
     for label, value in (("Facilitator", w.facilitator), ("Note-taker", w.note_taker)):
         if md.inline(value):
             facts.append(f"- **{label}:** {md.inline(value)}")
