@@ -20,11 +20,13 @@ LOCALTIME = Path("/etc/localtime")
 
 
 class _Workshop(Protocol):
-    timezone: str | None
+    @property
+    def timezone(self) -> str | None: ...
 
 
 class _Session(Protocol):
-    workshop: _Workshop
+    @property
+    def workshop(self) -> _Workshop: ...
 
 
 def zone_named(name: str) -> ZoneInfo:
