@@ -16,6 +16,7 @@ from cli_support import run
 
 from c2c_tui.core.clock import FakeClock
 from c2c_tui.core.store import SessionFile
+from c2c_tui.tui.follow.app import make_follow_app
 
 START = datetime(2026, 11, 12, 14, 0, tzinfo=UTC)  # 15:00 in Madrid (CET), 11:00 in Sao Paulo
 
@@ -87,3 +88,20 @@ def test_check_names_an_unknown_zone_in_one_line(tmp_path: Path, capsys: pytest.
     assert len(lines) == 1
     assert str(path) in lines[0] and "workshop.timezone" in lines[0] and "Valmora/Central" in lines[0]
     assert "not a known time zone" in lines[0]
+
+
+async def test_a_viewer_far_away_follows_in_the_workshops_time(
+    tmp_path: Path, local_zone: Callable[[str], None]
+) -> None:
+    """``c2c follow`` (and ``c2c serve``, which runs it) on a laptop in Phoenix: Madrid's time, labelled."""
+    local_zone("America/Phoenix")
+    app = make_follow_app(valmora(tmp_path), clock=FakeClock(START.replace(minute=4)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if "15:04 CET" in screen_text(app):  # type: ignore[arg-type]
+                break
+        text = screen_text(app)  # type: ignore[arg-type]
+        assert "Now        15:04 CET" in text and "Ends       16:30" in text
+        assert "updated 15:04:00" in text  # when it last read the file, in the same zone
+        assert "07:04" not in text  # never Phoenix's

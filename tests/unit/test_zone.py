@@ -254,3 +254,45 @@ def test_the_zone_survives_a_save(tmp_path: Path) -> None:
     assert "at = 2026-11-12 22:00:00+00:00" in path.read_text()  # with its offset from now on
     assert isinstance(Session.model_validate(again.model_dump()), Session)
     assert ClockEvent(at=datetime(2026, 1, 1, tzinfo=UTC), event="start").at.tzinfo is UTC
+
+
+# -- the folder: review rows and dates -----------------------------------------------------------------
+
+
+def test_a_review_late_in_the_evening_is_dated_in_the_reviewing_workshops_zone(tmp_path: Path) -> None:
+    """Reviewed at 23:30 in Phoenix on 10 December (06:30 UTC on the 11th): the story says the 10th, and an
+    action due on the 10th was done on time."""
+    from series_chain import first_session
+
+    from c2c_tui.core.followup.followon import find_review, follow_on, record_review
+    from c2c_tui.core.followup.latest import latest_of
+    from c2c_tui.core.followup.library import scan
+    from c2c_tui.core.followup.series import track
+
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    one = first_session()
+    one.workshop.timezone = "America/Phoenix"
+    one.actions[0].due = datetime(2026, 12, 10).date()
+    store.save(first, one)
+    two = follow_on(first, second, title="Heat two", now=datetime(2026, 12, 10, 16, 0, tzinfo=UTC))
+    assert two.workshop.timezone == "America/Phoenix"
+    index = find_review(two, "action", "a1")
+    assert index is not None
+    record_review(two, index, "done", now=datetime(2026, 12, 11, 6, 30, tzinfo=UTC))
+    store.save(second, two)
+    library = scan(tmp_path, datetime(2026, 12, 12, tzinfo=UTC))
+    info = next(i for i in library.sessions if i.path.name == "first.toml")
+    story = latest_of(library).story(info, info.session.actions[0])
+    assert story == "agreed open → done in Heat two, 2026-12-10"
+    [a1] = [t for t in track(library) if t.item == "a1" and t.path.name == "first.toml"]
+    assert a1.on_time is True
+
+
+def test_the_day_a_workshop_without_a_date_sorts_by_is_its_local_day(tmp_path: Path) -> None:
+    from c2c_tui.core.followup.library import read_info
+
+    path = workshop_file(tmp_path, "America/Phoenix", "", top="created = 2026-11-12T23:30:00\n")
+    path.write_text(path.read_text().replace("date = 2026-11-12\n", ""))
+    info = read_info(path, datetime(2026, 11, 14, tzinfo=UTC))
+    assert info.session.created == datetime(2026, 11, 13, 6, 30, tzinfo=UTC)
+    assert info.sort_date == datetime(2026, 11, 12).date()
