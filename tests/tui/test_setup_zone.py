@@ -4,7 +4,7 @@ UTC in these tests), an unknown name is explained as you type and blocks saving,
 from __future__ import annotations
 
 import pytest
-from home_support import FOLDER, folder, home, steady  # noqa: F401
+from home_support import FOLDER, folder, home, screen_text, steady  # noqa: F401
 from textual.widgets import Input
 
 from c2c_tui.core import store
@@ -39,9 +39,13 @@ async def test_a_new_workshops_zone_is_checked_as_typed_and_saved() -> None:
         assert app.screen.focused is app.screen.query_one("#setup-timezone")
         await retype(pilot, "setup-timezone", "Europe/Madrid")
         assert "Ready" in status(app)
+        await pilot.press("f5")
+        await retype(pilot, "setup-start", "15:00")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, SetupScreen)
+        await pilot.pause()
+        assert "valmora-heat.toml · online · 15:00 Europe/Madrid" in screen_text(app)  # the home list
     assert store.load(FOLDER / "valmora-heat.toml").workshop.timezone == "Europe/Madrid"
 
 

@@ -118,21 +118,17 @@ def read_naive(data: Any) -> Any:
     return data
 
 
-def _attach(value: Any, zone: tzinfo) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, datetime):
-                if item.tzinfo is None:
-                    value[key] = item.replace(tzinfo=zone)
-            elif isinstance(item, (dict, list)):
-                _attach(item, zone)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, datetime):
-                if item.tzinfo is None:
-                    value[index] = item.replace(tzinfo=zone)
-            elif isinstance(item, (dict, list)):
-                _attach(item, zone)
+def _attach(value: dict[str, Any] | list[Any], zone: tzinfo) -> None:
+    """Every naive datetime in ``value`` (at any depth) given ``zone``; strings and numbers are passed by
+    with one type test each (this runs on every load of a file with a zone)."""
+    pairs = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in pairs:
+        kind = type(item)
+        if kind is datetime:
+            if item.tzinfo is None:
+                value[key] = item.replace(tzinfo=zone)  # type: ignore[index]  # replacing, not adding
+        elif kind is dict or kind is list:
+            _attach(item, zone)
 
 
 __all__ = [
