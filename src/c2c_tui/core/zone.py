@@ -3,7 +3,9 @@
 Every time shown to a person is shown in the zone ``session_zone`` gives: the workshop's, or ``None`` for a
 file without one, which keeps the old behaviour (the machine's zone; the summary keeps UTC). A time
 without an offset in the file is read in the workshop's zone (``read_naive``, before validation).
-``machine_zone_name`` is what ``c2c new`` writes when ``--tz`` is not given.
+``machine_zone_name`` is what ``c2c new`` writes when ``--tz`` is not given. Across a daylight-saving change
+each moment is shown with its own offset; a naive time that the change makes occur twice is read as the
+first (``fold=0``), one it skips with the offset before the change.
 
 Plain Python over ``zoneinfo``: no pydantic, no model (the model imports this).
 """
