@@ -109,9 +109,7 @@ def header(session: Session) -> str:
     w = session.workshop
     when = long_date(w.date) if w.date else "date not set"
     if w.start_time:
-        when += f", {w.start_time}"
-    if w.timezone:
-        when += f" ({w.timezone})"
+        when += f", {w.start_time}" + (f" ({w.timezone})" if w.timezone else "")
     meta = [f"**Date:** {md.inline(when)}"]
     meta.append(f"**Place:** {md.inline(w.place) or 'not set'}")
     meta.append(f"**Mode:** {w.mode}")
