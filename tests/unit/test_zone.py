@@ -296,3 +296,9 @@ def test_the_day_a_workshop_without_a_date_sorts_by_is_its_local_day(tmp_path: P
     info = read_info(path, datetime(2026, 11, 14, tzinfo=UTC))
     assert info.session.created == datetime(2026, 11, 13, 6, 30, tzinfo=UTC)
     assert info.sort_date == datetime(2026, 11, 12).date()
+
+
+def test_a_zone_whose_short_name_is_its_name_is_named_once(tmp_path: Path) -> None:
+    session = store.load(workshop_file(tmp_path, "UTC", FINISHED))
+    summary = render_markdown(session, datetime(2026, 11, 12, 18, 0, tzinfo=UTC))
+    assert "Times in UTC. Planned 15:00, started 14:04 · finished 15:37 (planned 15:34, +03:00)" in summary

@@ -35,8 +35,10 @@ def _time(dt: datetime, day: date, zone: tzinfo | None) -> str:
 def _zone_words(session: Session, st: ClockState, zone: tzinfo) -> str:
     """``Times in Europe/Madrid (CEST, then CET).``: the zone, and its short names over the workshop."""
     assert st.started_at is not None
-    labels = dict.fromkeys(zone_label(at, zone) for at in (st.started_at, st.finished_at or st.now))
-    return f"Times in {session.workshop.timezone} ({', then '.join(labels)})."
+    name = session.workshop.timezone or ""
+    labels = list(dict.fromkeys(zone_label(at, zone) for at in (st.started_at, st.finished_at or st.now)))
+    shown = md.inline(name)
+    return f"Times in {shown}." if labels == [name] else f"Times in {shown} ({', then '.join(labels)})."
 
 
 def _state(session: Session, now: datetime | None) -> ClockState | None:
