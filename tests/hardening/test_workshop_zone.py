@@ -105,3 +105,25 @@ async def test_a_viewer_far_away_follows_in_the_workshops_time(
         assert "Now        15:04 CET" in text and "Ends       16:30" in text
         assert "updated 15:04:00" in text  # when it last read the file, in the same zone
         assert "07:04" not in text  # never Phoenix's
+
+
+def test_the_plan_beside_the_clock_across_the_autumn_change(
+    tmp_path: Path, local_zone: Callable[[str], None]
+) -> None:
+    """Started 01:30 CEST on 25 October 2026; at 03:30 CET (three hours later) the plan says so, and the
+    one-line clock of the live set-up too."""
+    from c2c_tui.core import store
+    from c2c_tui.core.clock import state_of
+    from c2c_tui.tui.widgets.clock_line import line_text
+    from c2c_tui.tui.widgets.plan_info import plan_text
+
+    local_zone("UTC")
+    path = valmora(tmp_path)
+    path.write_text(path.read_text().replace("2026-11-12T15:00:00", "2026-10-25T01:30:00"))
+    session = store.load(path)
+    st = state_of(session, datetime(2026, 10, 25, 2, 30, tzinfo=UTC))
+    assert st.elapsed_seconds == 3 * 3600
+    text = plan_text(st).plain
+    assert "Now        03:30 CET" in text
+    assert "Ends       04:50" in text  # the 15 + 30 + 20 + 15 minutes left after 03:30 (Rapport is over)
+    assert "now 03:30 CET" in line_text(st).plain
