@@ -136,6 +136,9 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
         challenge=draw(texts),
         date=draw(maybe(days)),
         start_time=draw(maybe(st.from_regex(r"([01]\d|2[0-3]):[0-5]\d", fullmatch=True))),
+        timezone=draw(
+            maybe(st.sampled_from(["Europe/Madrid", "America/Phoenix", "Pacific/Kiritimati", "Etc/GMT+12"]))
+        ),
         place=draw(texts),
         mode=draw(st.sampled_from(["in-person", "hybrid", "online"])),
         facilitator=draw(texts),

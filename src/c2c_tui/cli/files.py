@@ -27,11 +27,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         raise CliError(f"{path.parent}: no such folder")
     title = args.title or title_from_path(path)
+    if args.tz is not None:
+        _check_zone(args.tz)
     try:
         session = (
-            new_session(title=title, template=args.template)
+            new_session(title=title, template=args.template, timezone=args.tz)
             if args.after is None
-            else _follow_on(args.after, path, title, args.template)
+            else _follow_on(args.after, path, title, args.template, args.tz)
         )
     except UnknownTemplate as error:
         raise CliError(str(error)) from None
@@ -55,7 +57,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _follow_on(after: Path, path: Path, title: str, template: str | None) -> Session:
+def _check_zone(name: str) -> None:
+    from c2c_tui.core.zone import zone_named
+
+    try:
+        zone_named(name)
+    except ValueError as error:
+        raise CliError(f"--tz: {error}") from None
+
+
+def _follow_on(after: Path, path: Path, title: str, template: str | None, timezone: str | None) -> Session:
     """The session a follow-on workshop starts from (``c2c new PATH --after EARLIER``)."""
     from datetime import UTC, datetime
 
@@ -64,7 +75,12 @@ def _follow_on(after: Path, path: Path, title: str, template: str | None) -> Ses
     if not after.is_file():
         raise CliError(f"{after}: no such session file (the earlier workshop for --after)")
     return follow_on(
-        after, path, title=title, template=template, now=datetime.now(UTC).replace(microsecond=0)
+        after,
+        path,
+        title=title,
+        template=template,
+        now=datetime.now(UTC).replace(microsecond=0),
+        timezone=timezone,
     )
 
 

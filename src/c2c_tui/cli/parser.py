@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="EARLIER",
         help="a follow-on workshop of EARLIER: same teams and people, its open items carried into a review",
     )
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the workshop's time zone, an IANA name such as Europe/Madrid (default: the machine's;"
+        " a follow-on: the earlier workshop's)",
+    )
 
     sub.add_parser("templates", help="list the agenda templates and their minutes")
 

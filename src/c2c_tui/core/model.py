@@ -16,12 +16,13 @@ from datetime import date as Date
 from datetime import datetime
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .proposal_rows import Candidate
 from .rows import complete
 from .series_rows import Review, check_path_text
 from .times import file_time
+from .zone import check_zone_name, read_naive
 
 SCHEMA_VERSION = 1
 
@@ -112,6 +113,7 @@ class Workshop(_Model):
     challenge: str = ""
     date: Date | None = None
     start_time: str | None = None  # "HH:MM" local, for the plan only
+    timezone: Annotated[str, AfterValidator(check_zone_name)] | None = None  # IANA; None: the machine's
     place: str = ""
     mode: Mode = "in-person"
     facilitator: str = ""
@@ -302,8 +304,9 @@ class Session(_Model):
     @model_validator(mode="before")
     @classmethod
     def _complete_rows(cls, data: Any) -> Any:
-        """Rows without an id get the next free one; a team named by its exact name becomes its id."""
-        return complete(data)
+        """Rows without an id get the next free one; a team named by its exact name becomes its id; a
+        time without an offset is read in the workshop's zone."""
+        return read_naive(complete(data))
 
     @field_validator("schema_version")
     @classmethod

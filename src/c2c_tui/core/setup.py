@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .clock.agenda import DEFAULT_TEMPLATE, TEMPLATES, agenda_from_template, unknown_template
 from .model import Session, Team
 from .problems import one_line_error
+from .zone import machine_zone_name, zone_named
 
 MAX_MINUTES = 24 * 60
 SETUP_FIELDS = ("title", "workshop", "teams", "participants", "agenda")
@@ -73,6 +74,22 @@ def parse_hhmm(text: str) -> str | None:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ValueError(f"start time: {value!r}: write it HH:MM (24-hour), e.g. 09:30 (or leave it empty)")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def parse_zone(text: str) -> str | None:
+    """The workshop's time zone typed in set-up: an IANA name such as ``Europe/Madrid``; empty means none
+    (times are shown in the machine's zone)."""
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        zone_named(value)
+    except ValueError:
+        raise ValueError(
+            f"time zone: {value!r} is not a known time zone: an IANA name such as Europe/Madrid"
+            " (or leave it empty for this machine's)"
+        ) from None
+    return value
 
 
 def parse_title(text: str) -> str:
@@ -201,14 +218,23 @@ class UnknownTemplate(ValueError):
     pass
 
 
-def new_session(title: str, template: str | None = None, now: datetime | None = None) -> Session:
+def new_session(
+    title: str, template: str | None = None, now: datetime | None = None, *, timezone: str | None = None
+) -> Session:
+    """A new workshop; its time zone is ``timezone`` (an IANA name; ValueError when unknown), else the
+    machine's when its name can be found, else none (shown in the machine's zone)."""
     name = template or DEFAULT_TEMPLATE
     if name not in TEMPLATES:
         raise UnknownTemplate(unknown_template(name))
+    if timezone is not None:
+        zone_named(timezone)
     created = (now or datetime.now(UTC)).replace(microsecond=0)
-    mode = "online" if name.startswith("online") else "in-person"
+    workshop: dict[str, str] = {"mode": "online" if name.startswith("online") else "in-person"}
+    zone = timezone or machine_zone_name()
+    if zone is not None:
+        workshop["timezone"] = zone
     return Session.model_validate(
-        {"title": title, "created": created, "agenda": agenda_from_template(name), "workshop": {"mode": mode}}
+        {"title": title, "created": created, "agenda": agenda_from_template(name), "workshop": workshop}
     )
 
 

@@ -25,7 +25,8 @@ def file_time(dt: datetime, zone: tzinfo | None = None) -> datetime:
     """A time read from a session file, as aware UTC within EARLIEST..LATEST.
 
     A time without an offset (hand-edited) is read in ``zone``, by default the machine's local zone (a
-    per-workshop zone can be passed here later); it is stored with its offset from the next save on.
+    session with a ``[workshop] timezone`` has had its naive times read in it before: ``zone.read_naive``);
+    it is stored with its offset from the next save on.
     """
     if dt.tzinfo is None:
         try:

@@ -40,11 +40,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId
 from ..times import utc
+from ..zone import session_zone
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -114,6 +115,7 @@ class ClockState:
     offset_seconds: float  # projected - planned; > 0 behind plan, < 0 ahead; 0 before start
     turn: str | None = None  # the team whose turn it is (in Part 2 only; None elsewhere and between turns)
     turn_seconds: tuple[tuple[str, float], ...] = ()  # (team id, Part 2 time in its turns), in turn order
+    zone: tzinfo | None = None  # the zone times of day are shown in (the workshop's; None: the machine's)
 
     @property
     def next_phase(self) -> PhaseId | None:
@@ -224,6 +226,7 @@ def derive(
     *,
     warning_seconds: int = 120,
     danger_seconds: int = 60,
+    zone: tzinfo | None = None,
 ) -> ClockState:
     """The clock at ``now`` from the event log and the agenda. Pure: nothing is read or changed."""
     now = utc(now)
@@ -274,17 +277,19 @@ def derive(
         offset_seconds=offset,
         turn=fold.turn if index == _TURNS and state != "finished" else None,
         turn_seconds=tuple((team, run.total_seconds()) for team, run in fold.turn_spent.items()),
+        zone=zone,
     )
 
 
 def state_of(session: Session, now: datetime) -> ClockState:
-    """``derive`` with the session's own log, agenda and warning/danger settings."""
+    """``derive`` with the session's own log, agenda, warning/danger settings and time zone."""
     return derive(
         session.clock,
         session.agenda,
         now,
         warning_seconds=session.settings.warning_seconds,
         danger_seconds=session.settings.danger_seconds,
+        zone=session_zone(session),
     )
 
 

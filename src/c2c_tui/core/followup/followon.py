@@ -165,10 +165,12 @@ def follow_on(
     title: str,
     template: str | None = None,
     now: datetime,
+    timezone: str | None = None,
 ) -> Session:
-    """A new session following the one at ``earlier_path`` (see the module). Nothing is written here."""
+    """A new session following the one at ``earlier_path`` (see the module). Nothing is written here.
+    Its time zone is ``timezone``, else the earlier workshop's, else the machine's."""
     try:
-        return _follow_on(earlier_path, new_path, title=title, template=template, now=now)
+        return _follow_on(earlier_path, new_path, title=title, template=template, now=now, timezone=timezone)
     except ValidationError as error:  # e.g. a file name with a line break cannot be linked to
         from ..problems import one_line_error
 
@@ -176,13 +178,19 @@ def follow_on(
 
 
 def _follow_on(
-    earlier_path: Path, new_path: Path, *, title: str, template: str | None, now: datetime
+    earlier_path: Path,
+    new_path: Path,
+    *,
+    title: str,
+    template: str | None,
+    now: datetime,
+    timezone: str | None,
 ) -> Session:
     from ..setup import new_session
 
     series = chain(earlier_path)
     _, earlier = series[-1]
-    fresh = new_session(title=title, template=template, now=now)
+    fresh = new_session(title=title, template=template, now=now, timezone=timezone)
     w = earlier.workshop
     workshop = Workshop(
         purpose=w.purpose,
@@ -191,6 +199,7 @@ def _follow_on(
         mode=w.mode if template is None else fresh.workshop.mode,
         facilitator=w.facilitator,
         note_taker=w.note_taker,
+        timezone=timezone or w.timezone or fresh.workshop.timezone,
         after=relative(earlier_path, new_path.parent),
         after_created=earlier.created,
     )

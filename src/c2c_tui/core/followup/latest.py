@@ -78,7 +78,7 @@ class Latest:
         if item is None:
             return ""
         now = OUTCOME_LABELS.get(item.status, item.status)
-        when = item.changed_at.date().isoformat() if item.changed_at else ""
+        when = item.changed_on.isoformat() if item.changed_on else ""
         where = ", ".join(part for part in (item.changed_workshop, when) if part)
         line = f"agreed {action.status} → {now} in {where}"
         extra = [

@@ -30,6 +30,7 @@ from pathlib import Path
 from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
+from ..zone import session_zone
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
@@ -86,7 +87,7 @@ class SessionInfo:
         if self.date is not None:
             return self.date
         if self.session.created is not None:
-            return self.session.created.date()
+            return self.session.created.astimezone(session_zone(self.session) or UTC).date()
         return datetime.fromtimestamp(self.mtime, UTC).date()
 
     @cached_property

@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
 from ..model import Session
 from ..times import EARLIEST
+from ..zone import session_zone
 from .library import Library, SessionInfo
 
 OPEN_STATES = frozenset({"open", "in_progress"})
@@ -40,6 +41,7 @@ class Step:
     due: date | None  # a new due date given at the review
     path: Path  # the reviewing workshop's file
     workshop: str  # its title
+    zone: tzinfo | None = None  # its time zone (None: no zone set)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,14 @@ class Tracked:
     changed_path: Path  # where it last changed (the reviewing workshop, or its own file)
     changed_workshop: str
     changed_at: datetime | None
+    changed_zone: tzinfo | None = None  # the time zone of the workshop where it last changed (None: unset)
+
+    @property
+    def changed_on(self) -> date | None:
+        """The day it last changed, in that workshop's zone (UTC for a workshop without one)."""
+        return (
+            None if self.changed_at is None else self.changed_at.astimezone(self.changed_zone or UTC).date()
+        )
 
     def overdue(self, today: date) -> bool:
         return self.status in OPEN_STATES and self.due is not None and self.due < today
@@ -69,7 +79,8 @@ class Tracked:
         """Done no later than its due date (None: not done, or no due date)."""
         if self.status != "done" or self.due is None or self.changed_at is None:
             return None
-        return self.changed_at.date() <= self.due
+        assert self.changed_on is not None
+        return self.changed_on <= self.due
 
 
 def identity(info: SessionInfo) -> str:
@@ -109,6 +120,7 @@ def _origin(info: SessionInfo) -> list[Tracked]:
             changed_path=info.path,
             changed_workshop=session.title,
             changed_at=changed_at,
+            changed_zone=session_zone(session),
         )
 
     out = [
@@ -145,6 +157,7 @@ def _with(item: Tracked, step: Step, owner: str, due: date | None) -> Tracked:
         changed_path=step.path,
         changed_workshop=step.workshop,
         changed_at=step.at,
+        changed_zone=step.zone,
     )
 
 
@@ -178,6 +191,7 @@ def track(library: Library) -> list[Tracked]:
                     due=review.due,
                     path=info.path,
                     workshop=info.session.title,
+                    zone=session_zone(info.session),
                 )
             )
     out = []

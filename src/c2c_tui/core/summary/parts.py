@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from ..clock.agenda import total_minutes
 from ..clock.formats import format_clock, time_of_day
@@ -14,6 +14,7 @@ from ..model import Option, Session
 from ..phases import phase
 from ..prioritise import MOSCOW_LABELS, QUADRANTS, quadrant, ranked
 from ..text import mdtext as md
+from ..zone import session_zone, zone_label
 
 _CELL = 22  # inner width of a grid cell
 
@@ -24,8 +25,20 @@ def _signed(seconds: float) -> str:
     return ("+" if seconds > 0 else "-") + format_clock(round(seconds))
 
 
-def _time(dt: datetime, day: date) -> str:
-    return f"{time_of_day(dt, UTC, day=day)} UTC"
+def _time(dt: datetime, day: date, zone: tzinfo | None) -> str:
+    """A time of day in the workshop's zone (named once, in ``_zone_words``); UTC, labelled, without one."""
+    if zone is None:
+        return f"{time_of_day(dt, UTC, day=day)} UTC"
+    return time_of_day(dt, zone, day=day)
+
+
+def _zone_words(session: Session, st: ClockState, zone: tzinfo) -> str:
+    """``Times in Europe/Madrid (CEST, then CET).``: the zone, and its short names over the workshop."""
+    assert st.started_at is not None
+    name = session.workshop.timezone or ""
+    labels = list(dict.fromkeys(zone_label(at, zone) for at in (st.started_at, st.finished_at or st.now)))
+    shown = md.inline(name)
+    return f"Times in {shown}." if labels == [name] else f"Times in {shown} ({', then '.join(labels)})."
 
 
 def _state(session: Session, now: datetime | None) -> ClockState | None:
@@ -38,22 +51,27 @@ def _state(session: Session, now: datetime | None) -> ClockState | None:
 
 def _clock_line(session: Session, st: ClockState) -> str:
     assert st.started_at is not None and st.planned_finish is not None
-    day = session.workshop.date or st.started_at.date()
-    parts = [f"Started {_time(st.started_at, day)}"]
-    planned = _time(st.planned_finish, day)
+    zone = session_zone(session)
+    day = session.workshop.date or st.started_at.astimezone(zone or UTC).date()
+    started = _time(st.started_at, day, zone)
+    if zone is not None and session.workshop.start_time:  # the plan's local start, in the same zone
+        parts = [f"Planned {session.workshop.start_time}, started {started}"]
+    else:
+        parts = [f"Started {started}"]
+    planned = _time(st.planned_finish, day, zone)
     end = st.finished_at if st.finished_at is not None else st.now
     if st.finished_at is not None:
-        parts.append(
-            f"finished {_time(st.finished_at, day)} (planned {planned}, {_signed(st.offset_seconds)})"
-        )
+        finished = _time(st.finished_at, day, zone)
+        parts.append(f"finished {finished} (planned {planned}, {_signed(st.offset_seconds)})")
     else:
         where = phase(st.phase).title
-        parts.append(f"{st.state} in {where} at {_time(st.now, day)}")
-        parts.append(f"projected finish {_time(st.projected_finish, day)} (planned {planned})")
+        parts.append(f"{st.state} in {where} at {_time(st.now, day, zone)}")
+        parts.append(f"projected finish {_time(st.projected_finish, day, zone)} (planned {planned})")
     paused = (end - st.started_at).total_seconds() - sum(t.actual_seconds for t in st.timings)
     if round(paused) > 0:
         parts.append(f"paused for {format_clock(round(paused))} in all")
-    return " · ".join(parts) + "."
+    line = " · ".join(parts) + "."
+    return line if zone is None else f"{_zone_words(session, st, zone)} {line}"
 
 
 def timing(session: Session, now: datetime | None) -> str:

@@ -23,6 +23,7 @@ from c2c_tui.core.clock import Clock, SystemClock
 from c2c_tui.core.clock.alerts import AlertWatch, next_tick_delay
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading.watch import FileWatcher, WatchResult
+from c2c_tui.core.zone import session_zone
 from c2c_tui.tui.follow.follow_screen import FollowScreen
 from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.themes import use_default_theme
@@ -106,7 +107,8 @@ class FollowApp(NeutralScreen, App[None]):
         self._session = result.session
         self.reason = result.reason if result.waiting else ""
         if result.status == "ok":
-            self.updated = self.clock.now().astimezone().strftime("%H:%M:%S")
+            zone = session_zone(result.session) if result.session is not None else None
+            self.updated = self.clock.now().astimezone(zone).strftime("%H:%M:%S")
             self.show_all()
         elif result.status == "waiting" or self._shown_reason:
             self.show_banner()

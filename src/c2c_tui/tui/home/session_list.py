@@ -80,7 +80,8 @@ def describe(item: Item | None, today: date, latest: Latest | None = None) -> Te
         return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
     s = item.session
     w = s.workshop
-    first = " · ".join(part for part in (item.path.name, w.place, w.mode, w.start_time or "") if part)
+    start = " ".join(part for part in (w.start_time, w.timezone) if part)  # "15:00 Europe/Madrid"
+    first = " · ".join(part for part in (item.path.name, w.place, w.mode, start) if part)
     lines = [first]
     if w.purpose:
         lines.append(squeezed(w.purpose))

@@ -34,6 +34,7 @@ from c2c_tui.core.clock import Clock
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading.errors import SessionError, SummaryNotWritten
 from c2c_tui.core.store import SessionFile
+from c2c_tui.core.zone import session_zone
 
 MIN_INTERVAL = 0.3
 RETRY_SECONDS = 5.0
@@ -157,7 +158,8 @@ class AutoSaver:
     def status_words(self) -> tuple[str, str]:
         """(how saved, the problem or "") in the words the status line shows."""
         if self.saved_at is not None:
-            saved = "saved " + self.saved_at.astimezone().strftime("%H:%M:%S")
+            zone = session_zone(self.session_file.session)
+            saved = "saved " + self.saved_at.astimezone(zone).strftime("%H:%M:%S")
         else:
             saved = "unsaved changes" if self.unsaved else "saved"
         if self.session_file.read_only:

@@ -69,7 +69,7 @@ class RunScreen(Screen[None]):
     def show_clock(self, state: ClockState) -> None:
         """Show the clock state; a new phase also changes the header, the items and the capture kind."""
         show_band(self, state)
-        self.query_one(CaptureBar).today = state.now.astimezone().date()
+        self.query_one(CaptureBar).today = state.now.astimezone(state.zone).date()
         if state.phase != self.phase_id:
             self.phase_id = state.phase
             session = self.context.session

@@ -1,4 +1,5 @@
-"""Set-up, section 1: the workshop itself (title, purpose, challenge, date, place, mode, who runs it)."""
+"""Set-up, section 1: the workshop itself (title, purpose, challenge, date, time zone, place, mode, who runs
+it)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, TextArea
 
 from c2c_tui.core.model import Session
-from c2c_tui.core.setup import parse_date, parse_title
+from c2c_tui.core.setup import parse_date, parse_title, parse_zone
 
 from .parts import Parses, Problem, row
 
@@ -58,6 +59,17 @@ class WorkshopPane(VerticalScroll):
                 select_on_focus=False,
             ),
         )
+        yield row(
+            "Time zone",
+            Input(
+                w.timezone or "",
+                placeholder="e.g. Europe/Madrid (empty: this machine's)",
+                id="setup-timezone",
+                validators=[Parses(parse_zone)],
+                compact=True,
+                select_on_focus=False,
+            ),
+        )
         yield row("Place", self._input(w.place, "setup-place", "Room, building, or the video link's name"))
         yield row("Mode", Select(MODES, value=w.mode, allow_blank=False, id="setup-mode", compact=True))
         yield row("Facilitator", self._input(w.facilitator, "setup-facilitator", "Name"))
@@ -78,12 +90,23 @@ class WorkshopPane(VerticalScroll):
         return widget.text if isinstance(widget, TextArea) else str(widget.value)
 
     def state(self) -> tuple[str, ...]:
-        ids = ("title", "purpose", "challenge", "date", "place", "mode", "facilitator", "note-taker")
+        ids = (
+            "title",
+            "purpose",
+            "challenge",
+            "date",
+            "timezone",
+            "place",
+            "mode",
+            "facilitator",
+            "note-taker",
+        )
         return tuple(self._value(f"setup-{name}") for name in ids)
 
     def problems(self) -> list[Problem]:
         found: list[Problem] = []
-        for id, parse in (("setup-title", parse_title), ("setup-date", parse_date)):
+        parsers = (("setup-title", parse_title), ("setup-date", parse_date), ("setup-timezone", parse_zone))
+        for id, parse in parsers:
             try:
                 parse(self._value(id))
             except ValueError as error:
@@ -97,6 +120,7 @@ class WorkshopPane(VerticalScroll):
         w.purpose = self._value("setup-purpose").strip()
         w.challenge = self._value("setup-challenge").strip()
         w.date = parse_date(self._value("setup-date"))
+        w.timezone = parse_zone(self._value("setup-timezone"))
         w.place = self._value("setup-place").strip()
         w.mode = self._value("setup-mode")  # type: ignore[assignment]  # one of MODES
         w.facilitator = self._value("setup-facilitator").strip()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from c2c_tui.core.clock import ClockState
-from c2c_tui.core.clock.status import local_hhmm
+from c2c_tui.core.clock.status import local_hhmm, zone_suffix
 from c2c_tui.core.phases import phase
 
 from .big_clock import STATE_CLASSES, clock_words, flash_once, shown_digits
@@ -23,7 +23,8 @@ def line_text(state: ClockState, ready_word: str = "READY") -> Text:
     text.append(f"  {phase(state.phase).short}", style="bold")
     if state.next_phase is not None and state.state != "finished":
         text.append(f" · next {phase(state.next_phase).short}")
-    text.append(f" · ends {local_hhmm(state.projected_finish)} · now {local_hhmm(state.now)}")
+    ends, now = local_hhmm(state.projected_finish, state.zone), local_hhmm(state.now, state.zone)
+    text.append(f" · ends {ends} · now {now}{zone_suffix(state)}")
     return text
 
 

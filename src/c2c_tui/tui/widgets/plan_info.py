@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from c2c_tui.core.clock import ClockState
-from c2c_tui.core.clock.status import local_hhmm, offset_words
+from c2c_tui.core.clock.status import local_hhmm, offset_words, zone_suffix
 from c2c_tui.core.phases import phase
 
 
@@ -28,14 +28,14 @@ def plan_text(state: ClockState) -> Text:
         text.append(f"{phase(state.next_phase).short} · {upcoming.budget_seconds // 60} min", style="bold")
     ended = state.state == "finished"
     text.append("\nEnded      " if ended else "\nEnds       ", style="dim")
-    text.append(local_hhmm(state.projected_finish), style="bold")
+    text.append(local_hhmm(state.projected_finish, state.zone), style="bold")
     if state.state == "ready":
         text.append(" if started now", style="dim")
     else:
         text.append("\n           ")
         text.append(offset_words(state.offset_seconds), style="bold")
     text.append("\nNow        ", style="dim")
-    text.append(local_hhmm(state.now), style="bold")
+    text.append(local_hhmm(state.now, state.zone) + zone_suffix(state), style="bold")
     return text
 
 
