@@ -142,12 +142,18 @@ def cmd_status(args: argparse.Namespace) -> int:
 @command("summary")
 def cmd_summary(args: argparse.Namespace) -> int:
     from c2c_tui.core.store import load
+    from c2c_tui.core.store.next_workshop import next_workshop
     from c2c_tui.core.store.output import STDOUT, write_output
     from c2c_tui.core.summary import render_html, render_markdown
 
     session = load(args.path)
     fmt = args.format or ("html" if args.output and args.output.suffix.lower() in {".html", ".htm"} else "md")
-    text = render_html(session) if fmt == "html" else render_markdown(session)
+    upcoming = next_workshop(args.path, session)
+    text = (
+        render_html(session, upcoming=upcoming)
+        if fmt == "html"
+        else render_markdown(session, upcoming=upcoming)
+    )
     if args.output is None or str(args.output) == STDOUT:
         sys.stdout.write(text)
         return 0
