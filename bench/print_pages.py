@@ -3,14 +3,15 @@
 For each paper size: the page count, the page each section (``##`` heading) starts on, the widest text on
 any page against the right margin (from ``pdftotext -bbox``: a table running past the margin shows here),
 and any ISO date split over two lines. With ``--images DIR`` each page is also rendered to
-``DIR/a4-page-N.png`` / ``DIR/letter-page-N.png`` (``pdftoppm``, ``--dpi``, 60 by default) to look at.
+``DIR/a4-page-N.png`` / ``DIR/letter-page-N.png`` (``pdftoppm``, grey, ``--dpi``, 60 by default) to look at.
 
 The summary is rendered by whatever ``c2c_tui`` is importable, so the old code prints too:
 
     python bench/print_pages.py [SESSION] [--images docs/print] [--dpi 60]
     PYTHONPATH=/tmp/old/src python bench/print_pages.py      # the code before a change
 
-Needs ``chromium`` and ``poppler-utils`` (``apt-get install chromium poppler-utils``). The paper size is
+Needs ``chromium`` and ``poppler-utils`` (``apt-get install chromium poppler-utils``; ``optipng`` too, to
+make the images small). The paper size is
 forced by an extra ``@page { size: ... }`` rule, as a reader's print dialog would choose it.
 """
 
@@ -160,6 +161,13 @@ def stress(session: Session) -> None:
     session.teams[0].name = "ValmoraCityCouncilCommunityResilienceAndEmergencyPlanning"
 
 
+def squeeze(pngs: list[Path]) -> None:
+    """Make the page images small enough to commit (``optipng``, when installed: grey, about 40 KB a page)."""
+    optipng = shutil.which("optipng")
+    if optipng and pngs:
+        subprocess.run([optipng, "-quiet", "-o2", *map(str, pngs)], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("session", nargs="?", type=Path, default=EXAMPLE)
@@ -183,11 +191,13 @@ def main() -> int:
                     old.unlink()
                 prefix = args.images / f"{name}-page"
                 subprocess.run(
-                    [need("pdftoppm"), "-r", str(args.dpi), "-png", str(pdf), str(prefix)], check=True
+                    [need("pdftoppm"), "-r", str(args.dpi), "-gray", "-png", str(pdf), str(prefix)],
+                    check=True,
                 )
                 for png in sorted(args.images.glob(f"{name}-page-*.png")):  # pdftoppm pads: -01, -1
                     number = int(png.stem.rsplit("-", 1)[1])
                     png.rename(args.images / f"{name}-page-{number}.png")
+                squeeze(sorted(args.images.glob(f"{name}-page-*.png")))
     return 0
 
 

@@ -45,11 +45,12 @@ def test_the_header_then_the_digest_open_the_page_and_the_footer_closes_it() -> 
     assert body.count("<section") == body.count("</section>")
 
 
-def test_the_print_styles_give_the_digest_its_own_page_and_start_parts_3_and_4_on_a_new_one() -> None:
+def test_the_print_styles_give_the_digest_its_own_page_and_start_part_4_on_a_new_one() -> None:
     css = style_of(render_html(load_example(), NOW))
     printing = css.split("@media print {", 1)[1]
     assert "section.digest {" in printing and "break-after: page" in printing
-    assert "section.reflect, section.agree { break-before: page;" in printing
+    assert "section.agree { break-before: page;" in printing
+    assert "table { break-inside: avoid;" in printing  # a table that fits on a page is kept whole
     assert "tr, td, th { break-inside: avoid;" in printing
     assert "h2, h3 { break-after: avoid;" in printing
     assert not re.search(

@@ -3,11 +3,12 @@
 On paper (checked in headless Chromium by ``bench/print_pages.py``; the page images are in ``docs/print/``):
 
 * no ``@page`` size: one set of margins fits A4 (210 mm) and Letter (215.9 mm), so the reader's paper wins;
-* the digest ("In brief") has the first page to itself; Parts 3 and 4 (the options and the actions tables)
-  start on a new page; every other section flows on, its heading kept with what follows;
+* the digest ("In brief") has the first page to itself and Part 4 (the actions) starts a new page; every
+  other section flows on, its headings kept with what follows, and a table that fits on a page is not
+  split (so Part 3's heading moves over with the options table rather than ending a page);
 * tables keep to the margins: ``table-layout: fixed`` with set column widths for the known tables, and
-  long words (a URL, a name with no spaces) wrap anywhere inside their cell; a row is never split over two
-  pages and the header row repeats on each page;
+  long words (a URL, a name with no spaces) wrap anywhere rather than widen the page (Chromium would shrink
+  every page to fit it); a row is never split over two pages and the header row repeats on each page;
 * dates (``span.date``, put around every ISO date by ``html``) never wrap;
 * each page after the first names the workshop and its date at the top and numbers the pages at the bottom
   (``@page`` margin boxes: Chromium 131 and later; other browsers leave them out and print the rest the same).
@@ -66,13 +67,14 @@ PRINT = """
   pre, li, p { break-inside: avoid; page-break-inside: avoid; }
   tr, td, th { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  table { font-size: 9.5pt; }
+  table { font-size: 9.5pt; width: calc(100% - 2px); }  /* the collapsed outer border sits half outside */
   th, td { border-color: #999; padding: .25rem .45rem; }
   pre { white-space: pre-wrap; border-color: #999; font-size: 8.5pt; }
   section.digest { border: 0; padding: 0; margin: .8rem 0 0; break-after: page; page-break-after: always; }
   section.digest h2 { border-bottom: 2px solid #999; }
   section.digest li { margin: .1rem 0; }
-  section.reflect, section.agree { break-before: page; page-break-before: always; }
+  table { break-inside: avoid; page-break-inside: avoid; }
+  section.agree { break-before: page; page-break-before: always; }
   section h2:first-child { margin-top: 0; }
   footer { break-before: avoid; page-break-before: avoid; font-size: 8.5pt; }
   footer hr { margin: .8rem 0 .2rem; }
