@@ -7,14 +7,15 @@ finds the earlier workshop). Only the session's own folder is looked in, and onl
 not dot-files, the series file or conflict copies.
 
 The summary is written on every save, so the look is cheap: each file of the folder is stat'ed, and read
-only when it is new or changed since the last look (a memo by path, size and mtime); its text is parsed only
-when it could follow anything (it holds ``after``). A file that does not load is skipped: it is never this
+only when it is new or changed since the last look (a memo by path, size, mtime and inode); its text is
+parsed only when it could follow anything (it has an ``after`` key). A file that does not load is skipped: it is never this
 summary's problem. When several follow, the one with the earliest date is the next (undated ones last).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +28,8 @@ from ..summary.digest import NextWorkshop
 SERIES_FILE = "series.toml"  # followup.series_file.SERIES_FILE (followup sits above the store)
 CONFLICT_MARK = ".conflict-"  # followup.library.CONFLICT_MARK
 MEMO_FILES = 4096  # past this many remembered files the memo starts again
+# an ``after`` or ``after_created`` key (bare, quoted or dotted): only a file that has one is parsed
+_AFTER_KEY = re.compile(rb"""\bafter(?:_created)?["']?[ \t]*=""")
 
 
 @dataclass(frozen=True)
@@ -47,15 +50,15 @@ def _signature(info: os.stat_result) -> tuple[int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def _look(path: Path, signature: tuple[int, int, int]) -> _Seen:
-    key = str(path)
+def _look(key: str, signature: tuple[int, int, int]) -> _Seen:
     seen = _memo.get(key)
     if seen is not None and seen.signature == signature:
         return seen
     nothing = _Seen(signature, None, None, "", None)
+    path = Path(key)
     try:
         data = read_bytes(path)
-        seen = nothing if b"after" not in data else _of(signature, parse_bytes(data, path))
+        seen = nothing if _AFTER_KEY.search(data) is None else _of(signature, parse_bytes(data, path))
     except (SessionError, OSError, UnicodeDecodeError, RecursionError):
         seen = nothing
     if len(_memo) >= MEMO_FILES:
@@ -107,7 +110,7 @@ def next_workshop(path: Path, session: Session) -> NextWorkshop | None:
             continue
         if (info.st_dev, info.st_ino) == (own.st_dev, own.st_ino):
             continue  # the session itself
-        seen = _look(Path(entry.path), _signature(info))
+        seen = _look(entry.path, _signature(info))  # a str key: no Path made for an unchanged file
         if _follows(folder, seen, path, session.created):
             found.append((seen.date or date.max, name, seen))
     if not found:
