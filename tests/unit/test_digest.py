@@ -212,6 +212,8 @@ def test_c2c_summary_names_the_next_workshop_too(earlier: Path, capsys: pytest.C
     make_follow_on(earlier, "heat-two.toml", "Heat two", None)
     assert main(["summary", str(earlier)]) == 0
     assert "**Next workshop:** Heat two, date not set (heat-two.toml)" in capsys.readouterr().out
+    assert main(["summary", str(earlier), "--format", "html"]) == 0
+    assert "<strong>Next workshop:</strong> Heat two, date not set (heat-two.toml)" in capsys.readouterr().out
 
 
 def test_of_two_follow_ons_the_earliest_dated_is_next(earlier: Path) -> None:
