@@ -63,11 +63,8 @@ def top_options(options: list[Option]) -> tuple[list[Option], str]:
 
 
 def _option_line(session: Session, rank: int, option: Option) -> str:
-    facts = (
-        [f"*{md.inline(session.team_name(option.team))}*"]
-        if md.inline(session.team_name(option.team))
-        else []
-    )
+    team = md.inline(session.team_name(option.team))
+    facts = [f"*{team}*"] if team else []
     facts.append(MOSCOW_LABELS[option.moscow])
     if option.impact is not None:
         facts.append(f"impact {option.impact}")
