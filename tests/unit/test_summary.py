@@ -129,7 +129,8 @@ def expected_headings(session: Session) -> list[tuple[str, str]]:
     """The heading outline for a session like the example (every advisor heard, a note in parts 2 and 4)."""
     titles = {p.id: p.title for p in PHASES}
     out = [("h1", one_line(session.title) or "(untitled)")]
-    out += [("h2", t) for t in ("Purpose", "Challenge", "Teams and participants", "Before the workshop")]
+    out += [("h2", t) for t in ("In brief", "Purpose", "Challenge", "Teams and participants")]
+    out += [("h2", "Before the workshop")]
     out += [("h3", "What was shared beforehand"), ("h3", "Advisors' pre-questions")]
     out += [
         ("h2", "Timing"),
@@ -446,7 +447,8 @@ def test_escaped_text_reads_back_as_the_typed_text(text: str) -> None:
 def test_any_valid_session_renders_with_the_fixed_outline(session: Session) -> None:
     markdown = render_markdown(session, NOW)
     titles = [p.title for p in PHASES]
-    fixed = ["Purpose", "Challenge", "Teams and participants", "Before the workshop", "Timing", *titles]
+    fixed = ["In brief", "Purpose", "Challenge", "Teams and participants", "Before the workshop", "Timing"]
+    fixed += titles
     fixed += ["Feedback"] if any(e.kind.startswith("feedback_") for e in session.entries) else []
     found = headings(markdown)
     assert [h for h in found if h[0] == "h1"] == [("h1", one_line(session.title) or "(untitled)")]

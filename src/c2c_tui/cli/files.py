@@ -158,10 +158,16 @@ def cmd_status(args: argparse.Namespace) -> int:
 @command("summary")
 def cmd_summary(args: argparse.Namespace) -> int:
     from c2c_tui.core.store import load
+    from c2c_tui.core.store.next_workshop import next_workshop
     from c2c_tui.core.summary import render_html, render_markdown
 
     session = load(args.path)
-    text = render_html(session) if _format(args) == "html" else render_markdown(session)
+    upcoming = next_workshop(args.path, session)
+    text = (
+        render_html(session, upcoming=upcoming)
+        if _format(args) == "html"
+        else render_markdown(session, upcoming=upcoming)
+    )
     return _write(args, text)
 
 

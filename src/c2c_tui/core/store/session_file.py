@@ -86,9 +86,10 @@ def _encode(session: Session, path: PathLike, memo: TomlMemo | None = None) -> b
 
 def _write_summary(path: PathLike, session: Session, now: datetime | None) -> None:
     from .. import summary  # lazily: most readers of a session never render it
+    from .next_workshop import next_workshop
 
     try:
-        text = summary.render_markdown(session, now)
+        text = summary.render_markdown(session, now, next_workshop(Path(path), session))
     except Exception as error:  # noqa: BLE001 - a summary bug must not cost the session its save
         raise SessionError(
             f"{summary_path(path)}: summary not written ({type(error).__name__}: {error}); {path} was saved"

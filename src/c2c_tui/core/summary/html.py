@@ -1,59 +1,103 @@
-"""The summary as one complete HTML5 page, readable on screen and on paper.
+"""The summary as one complete HTML5 page, readable on screen and on paper (A4 or Letter).
 
 The markdown is rendered with markdown-it-py's ``js-default`` preset: tables and strikethrough on, raw HTML
 off (``html=False``), so a ``<script>`` typed in a note arrives as ``&lt;script&gt;``. (The ``commonmark``
 and ``gfm-like`` presets pass raw HTML through; they are not used here.)
+
+For print (``styles``), the rendered tokens are grouped into one ``<section>`` per ``##`` heading, with a
+class for the ones the stylesheet places (the digest, Parts 3 and 4); the known tables get a class from
+their header row (ours, never user text), and every ISO date in the text is wrapped in ``span.date`` so
+it never wraps. All of it works on markdown-it's own output, where user text is already escaped.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from typing import TYPE_CHECKING
 
+from ..phases import phase
 from ..text.neutral import shown
+from .digest import TITLE as DIGEST_TITLE
+from .styles import PRINT, SCREEN, running_head
 
-CSS = """
-:root { color-scheme: light; }
-body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-  color: #1f2328; background: #fff; max-width: 54rem; margin: 2rem auto; padding: 0 1.25rem; }
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
-h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid #d0d7de; }
-h3 { font-size: 1.1rem; margin: 1.6rem 0 .4rem; }
-p, ul, ol { margin: .5rem 0 .8rem; }
-li { margin: .15rem 0; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }
-th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; vertical-align: top; text-align: left; }
-th { background: #f3f5f7; }
-tr:nth-child(even) td { background: #fafbfc; }
-td[style*="right"], th[style*="right"] { font-variant-numeric: tabular-nums; }
-pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .75rem 1rem;
-  overflow-x: auto; line-height: 1.3; }
-code { font: .9rem/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
-hr { border: 0; border-top: 1px solid #d0d7de; margin: 2rem 0 .5rem; }
-em { color: #57606a; }
-@page { margin: 18mm 16mm; }
-@media print {
-  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; color: #000; }
-  *, th, td, pre, tr:nth-child(even) td { background: none !important; box-shadow: none !important; }
-  em { color: #000; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  table, pre, li { break-inside: avoid; page-break-inside: avoid; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  pre { white-space: pre-wrap; border-color: #999; }
-  th, td { border-color: #999; }
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+CSS = SCREEN + PRINT
+SECTION_CLASSES = {
+    DIGEST_TITLE: "digest",
+    phase("reflect").title: "reflect",
+    phase("agree").title: "agree",
 }
-"""
+TABLE_CLASSES = {
+    ("Action", "Owner", "Due", "Status", "Team"): "actions",
+    ("#", "Option", "Source team", "MoSCoW", "Impact", "Risk"): "options",
+}
+_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # here, not at import: every save writes markdown, few write HTML
+
+    return MarkdownIt("js-default", {"html": False})
 
 
 def markdown_to_html(markdown: str) -> str:
     """The HTML fragment for summary markdown; raw HTML in the markdown is escaped, never passed."""
-    from markdown_it import MarkdownIt  # here, not at import: every save writes markdown, few write HTML
-
-    return MarkdownIt("js-default", {"html": False}).render(markdown)
+    return _parser().render(markdown)
 
 
-def html_page(title: str, markdown: str) -> str:
+def _class_tables(tokens: list[Token]) -> None:
+    """Give the known tables (actions, options) their class, read from the header cells we wrote."""
+    for i, token in enumerate(tokens):
+        if token.type != "table_open":
+            continue
+        headers: list[str] = []
+        for later in tokens[i + 1 :]:
+            if later.type == "thead_close":
+                break
+            if later.type == "inline":
+                headers.append(later.content)
+        name = TABLE_CLASSES.get(tuple(headers))
+        if name:
+            token.attrSet("class", name)
+
+
+def _dates(fragment: str) -> str:
+    """Every ISO date in the text (not in a tag) wrapped in ``<span class="date">``."""
+    parts = _TAG.split(fragment)
+    return "".join(p if p.startswith("<") else _DATE.sub(r'<span class="date">\1</span>', p) for p in parts)
+
+
+def sections_html(markdown: str) -> str:
+    """The page body: what comes before the first ``##`` in ``<header>``, one ``<section>`` per ``##``, and
+    what follows a top-level rule (``---``, before "generated by c2c") in ``<footer>``."""
+    parser = _parser()
+    tokens = parser.parse(markdown)
+    _class_tables(tokens)
+    groups: list[tuple[str, str, list[Token]]] = [("header", "", [])]
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            groups.append(("section", SECTION_CLASSES.get(tokens[i + 1].content, ""), []))
+        elif token.type == "hr" and token.level == 0:
+            groups.append(("footer", "", []))  # the closing rule and "generated by c2c"
+        groups[-1][2].append(token)
+    out = []
+    for tag, name, group in groups:
+        if group:
+            body = _dates(parser.renderer.render(group, parser.options, {}))
+            out.append(f'<{tag} class="{name}">\n' if name else f"<{tag}>\n")
+            out.append(f"{body}</{tag}>\n")
+    return "".join(out)
+
+
+def html_page(title: str, markdown: str, *, when: str = "") -> str:
     """A complete HTML5 page around the rendered markdown; control characters and bidi overrides in it
-    (the title is user text) are shown inert (``neutral.shown``), as in the markdown."""
+    (the title is user text) are shown inert (``neutral.shown``), as in the markdown. ``when`` (the
+    workshop's date, say) goes beside the title atop each printed page after the first."""
     return shown(
         (
             "<!doctype html>\n"
@@ -61,8 +105,8 @@ def html_page(title: str, markdown: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="generator" content="c2c">\n'
             f"<title>{html.escape(title)}</title>\n"
-            f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-            f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
+            f"<style>{CSS}{running_head(shown(title), shown(when))}</style>\n</head>\n<body>\n<main>\n"
+            f"{sections_html(markdown)}</main>\n</body>\n</html>\n"
         ),
         lines=True,
     )

@@ -17,6 +17,7 @@ from ..phases import ADVISOR_KINDS, SEEKING_KINDS, phase
 from ..prioritise import ranked
 from ..text import mdtext as md
 from ..zone import session_zone, zone_label
+from .digest import NextWorkshop, digest
 from .html import html_page
 from .parts import actions_table, matrix, options_table, timing
 from .series import feedback_section, since_section
@@ -261,12 +262,16 @@ def agree_section(session: Session) -> str:
     return "\n\n".join(out)
 
 
-def render_markdown(session: Session, now: datetime | None = None) -> str:
-    """The summary as markdown. ``now`` defaults to the last clock event (timing) and the real time (footer)."""
+def render_markdown(
+    session: Session, now: datetime | None = None, upcoming: NextWorkshop | None = None
+) -> str:
+    """The summary as markdown. ``now`` defaults to the last clock event (timing) and the real time (footer);
+    ``upcoming`` is the workshop that follows this one, if any (the digest names it)."""
     zone = session_zone(session) or UTC
     generated = (now or datetime.now(UTC)).astimezone(zone)
     sections: list[str] = [
         header(session),
+        digest(session, upcoming, long_date),
         text_section("Purpose", session.workshop.purpose),
         text_section("Challenge", session.workshop.challenge),
         teams_section(session),
@@ -285,6 +290,7 @@ def render_markdown(session: Session, now: datetime | None = None) -> str:
     return "\n\n".join(s for s in sections if s) + "\n"
 
 
-def render_html(session: Session, now: datetime | None = None) -> str:
+def render_html(session: Session, now: datetime | None = None, upcoming: NextWorkshop | None = None) -> str:
     """The summary as one complete HTML5 page; raw HTML in user text is shown as text, never passed on."""
-    return html_page(session.title, render_markdown(session, now))
+    when = long_date(session.workshop.date) if session.workshop.date else ""
+    return html_page(session.title, render_markdown(session, now, upcoming), when=when)
