@@ -13,7 +13,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +33,23 @@ BARE_MODELS = [*BARE, "--with-models"]  # the bare app plus c2c's pydantic model
 
 def c2c_run(path: Path) -> list[str]:
     return [sys.executable, "-m", "c2c_tui", "run", str(path)]
+
+
+@contextmanager
+def bytecode_cached(folder: Path) -> Iterator[None]:
+    """The programs started inside write and reuse .pyc files (under ``folder``/pycache, so nothing is
+    written into the source tree), as an installed c2c does; ``PYTHONDONTWRITEBYTECODE`` is restored after."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def scratch() -> Path:
