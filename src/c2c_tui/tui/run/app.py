@@ -34,6 +34,7 @@ from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.in_order import after_typed
 from c2c_tui.tui.run.messages import SessionChanged
+from c2c_tui.tui.run.quick_start import breakpoint_classes
 from c2c_tui.tui.run.run_screen import RunScreen
 from c2c_tui.tui.run.turns import TurnActions, TurnCommands
 from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
@@ -111,7 +112,11 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
         return driver
 
     def get_default_screen(self) -> RunScreen:
-        return RunScreen(self.context)
+        """The run screen, with its breakpoint classes already set for the terminal's size (the first
+        resize then restyles nothing: run/quick_start.py)."""
+        screen = RunScreen(self.context)
+        screen.add_class(*breakpoint_classes(screen, self.size), update=False)
+        return screen
 
     def on_mount(self) -> None:
         if not self.is_headless and sys.platform != "win32":  # SIGTERM and SIGHUP quit as ctrl+q does
