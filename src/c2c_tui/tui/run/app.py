@@ -32,14 +32,16 @@ from c2c_tui.tui.run.autosave import AutoSaver
 from c2c_tui.tui.run.clock_actions import ClockActions
 from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
+from c2c_tui.tui.run.gc_pause import resume_gc
 from c2c_tui.tui.run.in_order import after_typed
 from c2c_tui.tui.run.messages import SessionChanged
-from c2c_tui.tui.run.quick_start import breakpoint_classes
+from c2c_tui.tui.run.quick_start import after_first_frame, breakpoint_classes
 from c2c_tui.tui.run.run_screen import RunScreen
 from c2c_tui.tui.run.turns import TurnActions, TurnCommands
 from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
 from c2c_tui.tui.themes import use_default_theme
 
+WARM_AFTER = 1.0  # seconds after the first full frame: the first autosave's head start (run/autosave.py)
 SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved", "since_last_time"})
 
 
@@ -124,8 +126,8 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self.on_signal, signum)
         self.call_after_refresh(self.tick)
-        self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
         self.call_after_refresh(self._offer_review)
+        after_first_frame(self.run_screen, self._first_frame_shown)
         if self.session_file.read_only:
             self.say(
                 f"{self.session_file.path}: {self.session_file.read_only_reason}: "
@@ -133,6 +135,12 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
                 severity="warning",
                 timeout=20,
             )
+
+    def _first_frame_shown(self) -> None:
+        """The full first frame is up: the collector back on (``c2c run`` paused it), and a moment later
+        the first autosave's head start (``warm``), so neither delays what the user first sees."""
+        resume_gc()
+        self.set_timer(WARM_AFTER, self.saver.warm, name="warm")
 
     def tick(self) -> None:
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
