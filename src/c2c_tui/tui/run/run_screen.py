@@ -48,7 +48,8 @@ class RunScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield from clock_band(BigClock(id="clock"))
         yield TurnLine(id="turn")
-        yield WorkArea(self.context, id="work")
+        phase = self.context.clock_state().phase  # its class from the start: showing it restyles nothing
+        yield WorkArea(self.context, id="work", classes=f"-{phase}")
         yield CaptureBar(phase_now=lambda: self.context.clock_state().phase, id="capture-bar")
         yield StatusLine(id="status")
         yield CompactFooter()
