@@ -24,7 +24,6 @@ from c2c_tui.core.capture.editor import Editor
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
 from c2c_tui.core.clock.alerts import AlertWatch, next_tick_delay
 from c2c_tui.core.model import PhaseId, Session
-from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
 from c2c_tui.tui import notify
 from c2c_tui.tui.neutral_filter import NeutralScreen
@@ -237,6 +236,7 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             self.push_screen(SinceLastTimeScreen(self.context))
 
     def action_setup(self) -> None:
+        from c2c_tui.core.setup import apply_setup
         from c2c_tui.tui.run.live_setup import LiveSetupScreen
         from c2c_tui.tui.setup.setup_screen import SetupScreen
 
