@@ -114,3 +114,32 @@ async def test_the_collector_is_back_on_and_warm_runs_only_after_the_full_first_
         keys, collector = warmed[0]
         assert keys > 0  # the footer showed its keys before
         assert collector
+
+
+@pytest.mark.usefixtures("steady", "collector_on")
+@pytest.mark.parametrize("phase", ["rapport", "insights", "reflect"])
+async def test_the_first_frame_restyles_neither_a_footer_key_nor_the_work_area(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, phase: str
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from c2c_tui.tui.run.work.area import WorkArea
+
+    restyled: list[str] = []
+    for cls in (FooterKey, WorkArea):
+        real = cls.update_node_styles
+
+        def counting(
+            node: object, animate: bool = True, real: object = real, name: str = cls.__name__
+        ) -> None:
+            restyled.append(name)
+            real(node, animate=animate)  # type: ignore[operator]
+
+        monkeypatch.setattr(cls, "update_node_styles", counting)
+    app = build(*example_at(tmp_path, phase))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        keys = app.run_screen.query(FooterKey)
+        assert keys and all(key.has_class("-compact") for key in keys)
+        assert app.run_screen.query_one(WorkArea).has_class(f"-{phase}")
+        assert restyled == []
