@@ -147,12 +147,16 @@ def _after_a_change(session: Session, save: Callable[[], object], repeat: int) -
 # -- in a pty -------------------------------------------------------------------------------------
 
 
-def startup(rounds: int, *argvs: list[str]) -> list[list[float]]:
-    """Seconds to the first full frame of each program, taken in turns (so all see the same machine)."""
+def startup(rounds: int, *argvs: list[str], cpu: list[list[float]] | None = None) -> list[list[float]]:
+    """Seconds to the first full frame of each program, taken in turns (so all see the same machine).
+    With ``cpu`` (one list per program), also the CPU seconds each had used by then (/proc: user +
+    system, 10 ms steps), a figure a loaded machine disturbs less than the wall clock."""
     times: list[list[float]] = [[] for _ in argvs]
     for _ in range(rounds):
-        for argv, out in zip(argvs, times, strict=True):
+        for n, (argv, out) in enumerate(zip(argvs, times, strict=True)):
             seconds, process = first_frame(argv, MARKER)
+            if cpu is not None:
+                cpu[n].append(_cpu_seconds(process.pid))
             process.stop()
             out.append(seconds)
     return times
