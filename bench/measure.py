@@ -13,7 +13,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +33,23 @@ BARE_MODELS = [*BARE, "--with-models"]  # the bare app plus c2c's pydantic model
 
 def c2c_run(path: Path) -> list[str]:
     return [sys.executable, "-m", "c2c_tui", "run", str(path)]
+
+
+@contextmanager
+def bytecode_cached(folder: Path) -> Iterator[None]:
+    """The programs started inside write and reuse .pyc files (under ``folder``/pycache, so nothing is
+    written into the source tree), as an installed c2c does; ``PYTHONDONTWRITEBYTECODE`` is restored after."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def scratch() -> Path:
@@ -129,12 +147,16 @@ def _after_a_change(session: Session, save: Callable[[], object], repeat: int) -
 # -- in a pty -------------------------------------------------------------------------------------
 
 
-def startup(rounds: int, *argvs: list[str]) -> list[list[float]]:
-    """Seconds to the first full frame of each program, taken in turns (so all see the same machine)."""
+def startup(rounds: int, *argvs: list[str], cpu: list[list[float]] | None = None) -> list[list[float]]:
+    """Seconds to the first full frame of each program, taken in turns (so all see the same machine).
+    With ``cpu`` (one list per program), also the CPU seconds each had used by then (/proc: user +
+    system, 10 ms steps), a figure a loaded machine disturbs less than the wall clock."""
     times: list[list[float]] = [[] for _ in argvs]
     for _ in range(rounds):
-        for argv, out in zip(argvs, times, strict=True):
+        for n, (argv, out) in enumerate(zip(argvs, times, strict=True)):
             seconds, process = first_frame(argv, MARKER)
+            if cpu is not None:
+                cpu[n].append(_cpu_seconds(process.pid))
             process.stop()
             out.append(seconds)
     return times

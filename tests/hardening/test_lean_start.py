@@ -27,6 +27,9 @@ NOT_AT_START = (
     "c2c_tui.core.store.toml_writer",  # the TOML writer (tomli-w): the store's front must not pull it in
     "c2c_tui.core.store.new_files",
     "c2c_tui.core.followup",
+    "c2c_tui.core.setup",  # the set-up's checks and edits: imported when the set-up opens or the clock starts
+    "importlib.metadata",  # pydantic's plugin loader, skipped without plugins (core/pydantic_plugins.py)
+    "email",  # what importlib.metadata brings
     "c2c_tui.tui.dialogs",  # every dialog, the package itself
     "c2c_tui.tui.dialogs.text_dialog",
     "c2c_tui.tui.dialogs.action_form",

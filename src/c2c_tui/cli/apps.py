@@ -28,12 +28,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _run_app(path: Path, demo: bool = False) -> int:
-    from c2c_tui.core.store import SessionFile
+    from c2c_tui.tui.run.gc_pause import gc_paused
 
-    session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
-    from c2c_tui.tui.run.launch import run_app
+    with gc_paused():  # until the app's first full frame (it resumes then); back on for sure on the way out
+        from c2c_tui.core.store import SessionFile
 
-    return run_app(session_file, demo=demo)
+        session_file = SessionFile.open(path)  # errors (broken, newer, locked) become one line in main()
+        from c2c_tui.tui.run.launch import run_app
+
+        return run_app(session_file, demo=demo)
 
 
 @command("follow")

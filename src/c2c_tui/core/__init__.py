@@ -3,3 +3,7 @@ prioritise, problems, setup); the parts by job in sub-packages (clock, capture, 
 followup, text), each with a front that re-exports what callers use. The layering is a contract in
 pyproject.toml ([tool.importlinter]).
 """
+
+from .pydantic_plugins import skip_loader_without_plugins
+
+skip_loader_without_plugins()  # before any model class: pydantic's plugin loader only if a plugin exists

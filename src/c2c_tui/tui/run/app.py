@@ -24,7 +24,6 @@ from c2c_tui.core.capture.editor import Editor
 from c2c_tui.core.clock import Clock, ClockState, SystemClock
 from c2c_tui.core.clock.alerts import AlertWatch, next_tick_delay
 from c2c_tui.core.model import PhaseId, Session
-from c2c_tui.core.setup import apply_setup
 from c2c_tui.core.store import SessionFile
 from c2c_tui.tui import notify
 from c2c_tui.tui.neutral_filter import NeutralScreen
@@ -32,13 +31,16 @@ from c2c_tui.tui.run.autosave import AutoSaver
 from c2c_tui.tui.run.clock_actions import ClockActions
 from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
+from c2c_tui.tui.run.gc_pause import resume_gc
 from c2c_tui.tui.run.in_order import after_typed
 from c2c_tui.tui.run.messages import SessionChanged
+from c2c_tui.tui.run.quick_start import after_first_frame, breakpoint_classes
 from c2c_tui.tui.run.run_screen import RunScreen
 from c2c_tui.tui.run.turns import TurnActions, TurnCommands
 from c2c_tui.tui.screen_roles import ClockView, HoldsRunKeys
 from c2c_tui.tui.themes import use_default_theme
 
+WARM_AFTER = 1.0  # seconds after the first full frame: the first autosave's head start (run/autosave.py)
 SETUP_BLOCKS = frozenset({"next_phase", "previous_phase", "go_to_phase", "quit_saved", "since_last_time"})
 
 
@@ -111,7 +113,11 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
         return driver
 
     def get_default_screen(self) -> RunScreen:
-        return RunScreen(self.context)
+        """The run screen, with its breakpoint classes already set for the terminal's size (the first
+        resize then restyles nothing: run/quick_start.py)."""
+        screen = RunScreen(self.context)
+        screen.add_class(*breakpoint_classes(screen, self.size), update=False)
+        return screen
 
     def on_mount(self) -> None:
         if not self.is_headless and sys.platform != "win32":  # SIGTERM and SIGHUP quit as ctrl+q does
@@ -119,8 +125,8 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self.on_signal, signum)
         self.call_after_refresh(self.tick)
-        self.call_after_refresh(self.saver.warm)  # after the first frame: the first autosave is then warm
         self.call_after_refresh(self._offer_review)
+        after_first_frame(self.run_screen, self._first_frame_shown)
         if self.session_file.read_only:
             self.say(
                 f"{self.session_file.path}: {self.session_file.read_only_reason}: "
@@ -128,6 +134,12 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
                 severity="warning",
                 timeout=20,
             )
+
+    def _first_frame_shown(self) -> None:
+        """The full first frame is up: the collector back on (``c2c run`` paused it), and a moment later
+        the first autosave's head start (``warm``), so neither delays what the user first sees."""
+        resume_gc()
+        self.set_timer(WARM_AFTER, self.saver.warm, name="warm")
 
     def tick(self) -> None:
         """Show the clock as it is now, alert on a crossed level, and plan the next tick."""
@@ -224,6 +236,7 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             self.push_screen(SinceLastTimeScreen(self.context))
 
     def action_setup(self) -> None:
+        from c2c_tui.core.setup import apply_setup
         from c2c_tui.tui.run.live_setup import LiveSetupScreen
         from c2c_tui.tui.setup.setup_screen import SetupScreen
 

@@ -16,7 +16,6 @@ from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, ClockState, agenda
 from c2c_tui.core.model import PhaseId, Session
 from c2c_tui.core.phases import phase
-from c2c_tui.core.setup import start_problem
 from c2c_tui.tui.run.in_order import in_key_order
 
 FINISH_CONFIRM_SECONDS = 5
@@ -54,6 +53,8 @@ class ClockActions:
         in_key_order(self, self._previous_phase_or_ask)
 
     def _toggle_clock(self) -> None:
+        from c2c_tui.core.setup import start_problem  # the set-up's checks: not needed for the first frame
+
         missing = start_problem(self.session) if self.clock_state().state == "ready" else None
         if missing is not None:
             self.say(f"The clock cannot start yet: {missing}. F3 opens the set-up.", severity="warning")

@@ -13,7 +13,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from c2c_tui.core.capture.draft import draft_of, entered, history_of, keep_draft
 from c2c_tui.core.clock import ClockState
@@ -27,6 +26,7 @@ from c2c_tui.tui.run.status_line import StatusLine
 from c2c_tui.tui.run.work.area import WorkArea
 from c2c_tui.tui.widgets.big_clock import BigClock
 from c2c_tui.tui.widgets.clock_band import clock_band, show_band
+from c2c_tui.tui.widgets.compact_footer import CompactFooter
 from c2c_tui.tui.widgets.phase_header import PhaseHeader
 from c2c_tui.tui.widgets.plan_info import PlanInfo
 from c2c_tui.tui.widgets.turn_line import TurnLine, turn_text
@@ -48,10 +48,11 @@ class RunScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield from clock_band(BigClock(id="clock"))
         yield TurnLine(id="turn")
-        yield WorkArea(self.context, id="work")
+        phase = self.context.clock_state().phase  # its class from the start: showing it restyles nothing
+        yield WorkArea(self.context, id="work", classes=f"-{phase}")
         yield CaptureBar(phase_now=lambda: self.context.clock_state().phase, id="capture-bar")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.show_clock(self.context.clock_state())
