@@ -9,6 +9,10 @@ title = "Reaching residents who live alone"
 status = "covered"          # backlog | next | covered
 covered_in = "second.toml"  # the workshop that covered it (relative to the folder), when covered
 note = "went well; follow up in spring"
+
+[[areas]]                   # the self-assessment's areas for the series (a workshop's own list wins)
+id = "data"
+name = "Data and evidence"
 ```
 
 Read with tomllib and validated by pydantic (unknown fields refused); a broken file is a SeriesFileError
@@ -24,6 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..assessment_rows import MAX_AREAS, AssessmentArea
 from ..reading.errors import SessionError
 from ..series_rows import check_path_text
 
@@ -58,10 +63,35 @@ class SeriesFile(_Strict):
     schema_version: int = Field(default=SERIES_SCHEMA, ge=1, le=SERIES_SCHEMA)
     title: str = Field(default="", max_length=2000)
     topics: list[Topic] = Field(default_factory=list, max_length=MAX_TOPICS)
+    areas: list[AssessmentArea] | None = Field(default=None, max_length=MAX_AREAS)
+
+    @field_validator("areas")
+    @classmethod
+    def _unique_areas(cls, value: list[AssessmentArea] | None) -> list[AssessmentArea] | None:
+        from ..assessment_rows import assessment_problems
+
+        problems = assessment_problems(set(), value, None)
+        if problems:
+            raise ValueError(problems[0])
+        return value
 
 
 def series_path(folder: Path) -> Path:
     return folder / SERIES_FILE
+
+
+def default_areas(folder: Path) -> list[AssessmentArea]:
+    """The self-assessment areas a workshop in ``folder`` starts from when it lists none: the series
+    file's, else the shipped ones (a broken series file is reported where it is read, not here)."""
+    from ..assessment import shipped_areas
+
+    try:
+        series = load_series(folder)
+    except SeriesFileError:
+        series = None
+    if series is not None and series.areas:
+        return [area.model_copy() for area in series.areas]
+    return shipped_areas()
 
 
 def _first_problem(error: ValidationError) -> str:

@@ -16,6 +16,7 @@ from ..model import ENTRY_KINDS, FEEDBACK_KINDS, ROLE_TITLES, Entry, Session
 from ..phases import ADVISOR_KINDS, SEEKING_KINDS, phase
 from ..prioritise import ranked
 from ..text import mdtext as md
+from .assessment import assessment_section
 from .html import html_page
 from .parts import actions_table, matrix, options_table, timing
 from .series import feedback_section, since_section
@@ -270,6 +271,7 @@ def render_markdown(session: Session, now: datetime | None = None) -> str:
         teams_section(session),
         since_section(session),
         before_section(session),
+        assessment_section(session),
         timing(session, now),
         simple_phase(session, "rapport"),
         simple_phase(session, "context"),
