@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from test_broken_files import assert_refused
 
 from c2c_tui.core.assessment import (
-    areas_from_names,
+    areas_from_lines,
     clear_score,
     moves,
     score_of,
@@ -179,20 +179,34 @@ def test_c2c_ships_areas_drawn_from_the_seeds() -> None:
 
 
 def test_areas_typed_keep_their_ids_by_name_or_by_place_so_scores_stay_with_them() -> None:
-    before = [
+    data, funding = (
         AssessmentArea(id="data", name="Data and evidence"),
         AssessmentArea(id="funding", name="Funding"),
-    ]
-    after = areas_from_names(["  Funding ", "Money and budgets", "", "Digital tools"], before)
-    assert [(a.id, a.name) for a in after] == [
+    )
+    areas, _ = areas_from_lines(["  Funding ", "Money and budgets", "", "Digital tools"], [data, funding])
+    assert [(a.id, a.name) for a in areas] == [  # Funding moved up into the place of data: data is gone
         ("funding", "Funding"),
         ("money-and-budgets", "Money and budgets"),
         ("digital-tools", "Digital tools"),
     ]
-    renamed = areas_from_names(["Data & evidence", "Funding"], before)
-    assert [a.id for a in renamed] == ["data", "funding"] and renamed[0].name == "Data & evidence"
+    areas, _ = areas_from_lines(["Funding"], [data, funding])  # a line removed: the other keeps its id
+    assert [a.id for a in areas] == ["funding"]
     with pytest.raises(ValueError, match="'funding' is listed twice"):
-        areas_from_names(["Funding", "funding"], before)
+        areas_from_lines(["Funding", "funding"], [data, funding])
+
+
+def test_an_area_retyped_letter_by_letter_keeps_its_id() -> None:
+    lines: list[AssessmentArea | None] = [
+        AssessmentArea(id="data", name="Data"),
+        AssessmentArea(id="money", name="Funding"),
+    ]
+    for typed in ("Fundin", "F", "", "M", "Mone", "Money"):  # the line emptied on the way keeps its place
+        areas, lines = areas_from_lines(["Data", typed], lines)
+    assert [(a.id, a.name) for a in areas] == [("data", "Data"), ("money", "Money")]
+    areas, lines = areas_from_lines(["", "Data", "Money"], lines)  # a line opened above: nothing moves
+    assert [a.id for a in areas] == ["data", "money"]
+    areas, lines = areas_from_lines(["Digital", "Data", "Money"], lines)
+    assert [a.id for a in areas] == ["digital", "data", "money"]
 
 
 def test_a_series_file_lists_the_areas_for_its_workshops(tmp_path: Path) -> None:

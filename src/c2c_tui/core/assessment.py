@@ -2,8 +2,8 @@
 team's scores moved across a series of workshops. Pure, on a ``Session`` (rows: ``assessment_rows``).
 
 * ``shipped_areas()`` the template c2c ships (``data/assessment-areas.toml``);
-* ``areas_from_names(names, before)`` the areas a person listed (one name a line), keeping the id of an
-  area kept by name, or renamed in its place, so its scores stay with it;
+* ``areas_from_lines(lines, before)`` the areas a person lists (one name a line) as they edit the list,
+  keeping the id of an area kept by name, or renamed in its place, so its scores stay with it;
 * ``set_score`` / ``clear_score`` / ``score_of`` one team's score on one area;
 * ``moves(sessions)`` per team and area, the score in each workshop of a series, oldest first.
 """
@@ -39,33 +39,63 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def areas_from_names(names: Sequence[str], before: Sequence[AssessmentArea]) -> list[AssessmentArea]:
-    """The areas named in ``names`` (blank lines skipped), in that order.
+Lines = list[AssessmentArea | None]  # what each line of the typed list stands for (None: nothing)
 
-    An area of ``before`` with the same name keeps its id and question; a name that matches none takes
-    the id of the area of ``before`` at the same place when that one is not kept by name (a rename in
-    place keeps the scores); otherwise a new id from the name. ValueError (one line): a name listed
-    twice, a name too long, too many areas."""
-    cleaned = [" ".join(name.split()) for name in names]
-    cleaned = [name for name in cleaned if name]
-    if len(cleaned) > MAX_AREAS:
+
+def areas_from_lines(
+    lines: Sequence[str], before: Sequence[AssessmentArea | None]
+) -> tuple[list[AssessmentArea], Lines]:
+    """The areas a person listed, one per line, as the list is edited: ``before[i]`` is what line ``i``
+    stood for at the previous edit (for a line just emptied: what it held, so retyping it keeps it).
+
+    A line with the name of an area of ``before`` is that area (a line moved or another one removed);
+    else it keeps the area its place held (a rename in place, letter by letter, keeps the id and so the
+    scores); else it is a new area with an id from its name. Blank lines are no area. Returns the areas
+    and, for the next edit, what each line stands for now. ValueError (one line): a name listed twice,
+    a name too long, too many areas."""
+    cleaned = [" ".join(line.split()) for line in lines]
+    names = [name for name in cleaned if name]
+    if len(names) > MAX_AREAS:
         raise ValueError(f"areas: at most {MAX_AREAS} areas")
-    for index, name in enumerate(cleaned):
+    for index, name in enumerate(names):
         if len(name) > MAX_NAME:
             raise ValueError(f"areas: {name[:40]!r}… is longer than {MAX_NAME} characters")
-        if any(_same(name, other) for other in cleaned[:index]):
+        if any(_same(name, other) for other in names[:index]):
             raise ValueError(f"areas: {name!r} is listed twice")
-    kept = {i for i, area in enumerate(before) if any(_same(area.name, name) for name in cleaned)}
-    taken: set[str] = set()
-    out: list[AssessmentArea] = []
+    known = [area for area in before if area is not None]
+    by_name: dict[int, AssessmentArea] = {}
+    used: set[str] = set()
     for index, name in enumerate(cleaned):
-        match = next((a for a in before if _same(a.name, name)), None)
-        if match is None and index < len(before) and index not in kept:
-            match = before[index].model_copy(update={"name": name})
-        if match is not None and match.id not in taken:
-            area = match.model_copy(update={"name": name})
-        else:
-            area = AssessmentArea(id=_new_id(name, taken | {a.id for a in before}), name=name)
+        match = next((a for a in known if name and _same(a.name, name) and a.id not in used), None)
+        if match is not None:
+            by_name[index] = match
+            used.add(match.id)
+    now: Lines = []
+    for index, name in enumerate(cleaned):
+        area = by_name.get(index)
+        if area is None:
+            held = before[index] if index < len(before) else None
+            if held is not None and held.id not in used:
+                area = held
+            elif name:
+                area = AssessmentArea(id=_new_id(name, used | {a.id for a in known}), name=name)
+        if area is not None:
+            used.add(area.id)
+            if name:
+                area = area.model_copy(update={"name": name})
+        now.append(area)
+    areas = [area for area, name in zip(now, cleaned, strict=True) if area is not None and name]
+    return areas, now
+
+
+def settle_ids(areas: Sequence[AssessmentArea], keep: set[str]) -> list[AssessmentArea]:
+    """``areas`` with an id from its name for each area whose id is not in ``keep`` (an area made while
+    typing got its id from its first letters; ``keep``: the ids in the file and the ids scores use)."""
+    taken = {a.id for a in areas if a.id in keep}
+    out = []
+    for area in areas:
+        if area.id not in keep:
+            area = area.model_copy(update={"id": _new_id(area.name, taken)})
         taken.add(area.id)
         out.append(area)
     return out

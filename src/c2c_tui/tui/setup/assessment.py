@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static, TextArea
 
-from c2c_tui.core.assessment import areas_from_names, clear_score, score_of, set_score
+from c2c_tui.core.assessment import Lines, areas_from_lines, clear_score, score_of, set_score, settle_ids
 from c2c_tui.core.assessment_rows import AssessmentArea
 from c2c_tui.core.model import Session, Team
 
@@ -41,6 +41,7 @@ class AssessmentPane(Vertical):
         self.start = [a.model_copy() for a in (session.areas if self.own else default_areas) or ()]
         self.known = {a.id: a.name for a in self.start}  # every area's name, also once taken off the list
         self._areas: list[AssessmentArea] = list(self.start)
+        self._lines: Lines = list(self.start)  # what each line of the list stands for (areas_from_lines)
         self._problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -75,10 +76,8 @@ class AssessmentPane(Vertical):
 
     def _read_areas(self) -> None:
         lines = self.query_one("#setup-areas", TextArea).text.splitlines()
-        start = {a.id for a in self.start}
-        before = [*self.start, *(a for a in self.session.areas or () if a.id not in start)]
         try:
-            self._areas = areas_from_names(lines, before)
+            self._areas, self._lines = areas_from_lines(lines, self._lines)
             self._problem = None
         except ValueError as error:
             self._problem = str(error).removeprefix("areas: ")
@@ -136,8 +135,11 @@ class AssessmentPane(Vertical):
     def apply(self, session: Session) -> None:
         """The areas into ``session``: when it had its own, holds scores, or the list was edited."""
         edited = [(a.id, a.name) for a in self._areas] != [(a.id, a.name) for a in self.start]
-        keep = self.own or session.assessments or edited
-        session.areas = [a.model_copy() for a in self._areas] if keep else None
+        if not (self.own or session.assessments or edited):
+            session.areas = None
+            return
+        keep = {a.id for a in self.start} | {r.area for r in session.assessments or ()}
+        session.areas = settle_ids(self._areas, keep)
 
     # -- events ----------------------------------------------------------------------------------------
 
