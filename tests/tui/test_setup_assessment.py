@@ -5,7 +5,10 @@ reach the file and its summary."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from app_support import build, example_at
 from home_support import EXAMPLE, FOLDER, SetupHost, folder, home, notes, screen_text, steady  # noqa: F401
 
 from c2c_tui.core import store
@@ -135,3 +138,22 @@ async def test_from_home_the_series_areas_are_offered_and_the_scores_reach_file_
     assert [(a.team, a.area, a.score) for a in saved.assessments or ()] == [("valmora", "heat", 3)]
     summary = path.with_suffix(".md").read_text(encoding="utf-8")
     assert "## Before the workshop: self-assessment" in summary and "| Heat-health plan | **3** |" in summary
+
+
+async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running_session(
+    tmp_path: Path,
+) -> None:
+    app = build(*example_at(tmp_path, "insights"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("ctrl+pageup")  # the last section: Pre-work
+        await pilot.pause()
+        assert isinstance(app.screen.focused, ScoreTable)
+        await pilot.press("4", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SetupScreen)
+        assert [(a.team, a.area, a.score) for a in app.session.assessments or ()] == [
+            ("valmora", "leadership", 4)
+        ]
+        assert app.session.areas is not None and app.session.areas[0].name == "Leadership and governance"
