@@ -157,3 +157,27 @@ async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running
             ("valmora", "leadership", 4)
         ]
         assert app.session.areas is not None and app.session.areas[0].name == "Leadership and governance"
+
+
+async def test_area_text_from_a_file_is_shown_inert() -> None:
+    session = store.load(EXAMPLE)
+    session.areas = [
+        AssessmentArea(
+            id="x", name="[bold]Data[/] \x1b[31mred", question="\x1b]0;owned\x07 [@click=app.quit]"
+        )
+    ]
+    host = SetupHost(session)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        text = screen_text(host)
+        assert "[bold]Data[/]" in text and "[@click=app.quit]" in text  # shown literally
+        table = host.screen.query_one(ScoreTable)
+        shown_here = [str(host.screen.query_one("#assessment-help").render())]
+        shown_here += [str(cell) for cell in table.get_row_at(0)]
+        assert all("\x1b" not in t and "\x07" not in t for t in shown_here), shown_here
+        # the list of areas keeps the text as in the file (the apps' line filter guards the screen)

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label, Static, TextArea
 from c2c_tui.core.assessment import Lines, areas_from_lines, clear_score, score_of, set_score, settle_ids
 from c2c_tui.core.assessment_rows import AssessmentArea
 from c2c_tui.core.model import Session, Team
+from c2c_tui.core.text.neutral import shown
 
 from ..dialogs.form import Field, FormDialog
 from .parts import Problem, SetupChanged
@@ -152,7 +153,7 @@ class AssessmentPane(Vertical):
         key = event.row_key.value if event.row_key is not None else None
         area = next((a for a in self._areas if key and key.endswith(f"|{a.id}")), None)
         question = f"\n{area.name}: {area.question}" if area is not None and area.question else ""
-        self.query_one("#assessment-help", Static).update(Text(HELP + question))
+        self.query_one("#assessment-help", Static).update(Text(shown(HELP + question)))
 
     def _split(self, key: str) -> tuple[str, str]:
         team, _, area = key.partition("|")
