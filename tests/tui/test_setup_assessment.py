@@ -71,6 +71,8 @@ async def test_the_pane_fits_a_projector_terminal() -> None:
         assert host.screen.query_one(ScoreTable).region.height >= 8
         text = screen_text(host)
         assert "F7 Pre-work" in text and "1-5 score" in text
+        help_lines = str(host.screen.query_one("#assessment-help").render()).splitlines()
+        assert help_lines[1].startswith("Leadership and governance: Who owns the challenge")
 
 
 async def test_a_set_up_without_pre_work_leaves_the_file_without_it() -> None:

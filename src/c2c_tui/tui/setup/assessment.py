@@ -152,8 +152,8 @@ class AssessmentPane(Vertical):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None
         area = next((a for a in self._areas if key and key.endswith(f"|{a.id}")), None)
-        question = f"\n{area.name}: {area.question}" if area is not None and area.question else ""
-        self.query_one("#assessment-help", Static).update(Text(shown(HELP + question)))
+        question = shown(f"{area.name}: {area.question}") if area is not None and area.question else ""
+        self.query_one("#assessment-help", Static).update(Text(f"{HELP}\n{question}".rstrip("\n")))
 
     def _split(self, key: str) -> tuple[str, str]:
         team, _, area = key.partition("|")
