@@ -7,11 +7,14 @@ areas, not the scores; the summary shows a table area x team; the series overvie
 
 from __future__ import annotations
 
+import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
+from session_strategies import sessions
 from test_broken_files import assert_refused
 
 from c2c_tui.core.assessment import (
@@ -29,7 +32,7 @@ from c2c_tui.core.followup.series_file import SeriesFile, default_areas, load_se
 from c2c_tui.core.followup.series_overview import render_series
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import apply_setup, team_references
-from c2c_tui.core.store import load, save
+from c2c_tui.core.store import dumps, load, loads, save
 from c2c_tui.core.summary import render_html, render_markdown
 
 NOW = datetime(2027, 1, 25, 12, 0, tzinfo=UTC)
@@ -312,3 +315,25 @@ def test_a_series_without_self_assessments_has_no_such_section(tmp_path: Path) -
     save(tmp_path / "one.toml", session(assessments=None))
     markdown = render_series(scan(tmp_path), None, today=date(2027, 1, 25), now=NOW)
     assert "Self-assessment" not in markdown and "\n\n\n" not in markdown
+
+
+# -- any self-assessment ------------------------------------------------------------------------------
+
+_ANY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_ANY
+@given(sessions(pre_work=True))
+def test_any_self_assessment_round_trips_and_renders_valid_tables(session: Session) -> None:
+    text = dumps(session)
+    assert tomllib.loads(text) == session.model_dump(exclude_none=True)
+    assert loads(text, "x.toml") == session
+    assert text.count("\n[[assessments]]\n") == len(session.assessments or ())
+    markdown = render_markdown(session, NOW)
+    heads = h2(markdown)
+    assert heads.count("Before the workshop: self-assessment") == (1 if session.assessments else 0)
+    if session.assessments:
+        part = markdown.split("## Before the workshop: self-assessment")[1].split("\n## ")[0]
+        teams = len({a.team for a in session.assessments})
+        assert table_shapes(part) == [teams + 1] * (len(session.areas or ()) + 1)
+    assert "\x1b" not in markdown and "<script" not in render_html(session, NOW)
