@@ -337,3 +337,14 @@ def test_any_self_assessment_round_trips_and_renders_valid_tables(session: Sessi
         teams = len({a.team for a in session.assessments})
         assert table_shapes(part) == [teams + 1] * (len(session.areas or ()) + 1)
     assert "\x1b" not in markdown and "<script" not in render_html(session, NOW)
+
+
+def test_a_series_file_with_two_areas_of_one_id_is_refused_in_one_line(tmp_path: Path) -> None:
+    from c2c_tui.core.followup.series_file import SeriesFileError
+
+    (tmp_path / "series.toml").write_text(
+        '[[areas]]\nid = "a"\nname = "Data"\n\n[[areas]]\nid = "a"\nname = "Funding"\n', encoding="utf-8"
+    )
+    with pytest.raises(SeriesFileError) as refused:
+        load_series(tmp_path)
+    assert str(refused.value) == f"{tmp_path / 'series.toml'}: areas[1].id: duplicate id 'a'"

@@ -26,7 +26,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..assessment_rows import MAX_AREAS, AssessmentArea
 from ..reading.errors import SessionError
@@ -65,15 +65,14 @@ class SeriesFile(_Strict):
     topics: list[Topic] = Field(default_factory=list, max_length=MAX_TOPICS)
     areas: list[AssessmentArea] | None = Field(default=None, max_length=MAX_AREAS)
 
-    @field_validator("areas")
-    @classmethod
-    def _unique_areas(cls, value: list[AssessmentArea] | None) -> list[AssessmentArea] | None:
+    @model_validator(mode="after")
+    def _unique_areas(self) -> SeriesFile:
         from ..assessment_rows import assessment_problems
 
-        problems = assessment_problems(set(), value, None)
+        problems = assessment_problems(set(), self.areas, None)
         if problems:
-            raise ValueError(problems[0])
-        return value
+            raise ValueError(problems[0])  # "areas[1].id: duplicate id 'a'"
+        return self
 
 
 def series_path(folder: Path) -> Path:
@@ -101,7 +100,8 @@ def _first_problem(error: ValidationError) -> str:
     first = problems[0]
     where = field_path(tuple(first["loc"]))
     more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"{where + ': ' if where else ''}{first['msg']}{more}"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{where + ': ' if where else ''}{message}{more}"
 
 
 def load_series(folder: Path) -> SeriesFile | None:
