@@ -1,6 +1,6 @@
 """The proposal in the apps: p on the home screen opens the highlighted session's proposal (read from the
 file as it is now, read-only, Escape goes back; a broken file says why in one line), and the set-up's
-Proposal section (F7; ctrl+PageDown in the run app) edits what we hope to gain, the logistics and the
+Proposal section (F8; ctrl+PageDown in the run app) edits what we hope to gain, the logistics and the
 candidate cities."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ async def test_the_proposal_section_edits_hopes_logistics_and_candidates() -> No
     host = SetupHost(original)
     async with host.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("f7")
+        await pilot.press("f8")
         await pilot.pause()
         assert host.screen.query_one("TabbedContent").active == "tab-proposal"  # type: ignore[attr-defined]
         hopes = host.screen.query_one("#setup-hopes")

@@ -1,5 +1,6 @@
 """Hypothesis strategies for valid sessions: any text users may type (unicode, brackets, quotes, newlines,
-control characters, emoji), consistent team references, every clock event kind. Reusable by other tests."""
+control characters, emoji), consistent team references, every clock event kind, and with ``pre_work`` a
+self-assessment. Reusable by other tests."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
+from c2c_tui.core.assessment_rows import Assessment, AssessmentArea
 from c2c_tui.core.model import (
     ACTION_STATUSES,
     ENTRY_KINDS,
@@ -69,7 +71,7 @@ def clock_events(draw: st.DrawFn) -> ClockEvent:
 
 
 @st.composite
-def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
+def sessions(draw: st.DrawFn, max_items: int = 4, pre_work: bool = False) -> Session:
     def many(strategy: st.SearchStrategy) -> list:
         return draw(st.lists(strategy, max_size=max_items))
 
@@ -146,6 +148,24 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
         shared_before=many(texts),
         pre_questions=many(st.builds(PreQuestion, text=texts, team=team_ref, answer=maybe(texts))),
     )
+    area_names = names.filter(lambda s: bool(s.strip()) and len(s.splitlines()) == 1)
+    area_list = [  # only when asked for (``pre_work``): the summary's outline tests pin the sections
+        AssessmentArea(id=f"area{n}", name=name, question=draw(texts))
+        for n, name in enumerate(
+            draw(
+                st.lists(
+                    area_names,
+                    max_size=3 if pre_work else 0,
+                    unique_by=lambda s: " ".join(s.split()).casefold(),
+                )
+            )
+        )
+    ]
+    pairs = [(t, a.id) for t in team_ids for a in area_list]
+    scored = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=max_items)) if pairs else []
+    assessments = [
+        Assessment(team=t, area=a, score=draw(st.integers(1, 5)), note=draw(texts)) for t, a in scored
+    ]
     warning = draw(st.integers(0, 3600))
     return Session(
         title=draw(names),
@@ -161,4 +181,6 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
         entries=entries,
         options=options,
         actions=actions,
+        areas=area_list or (draw(st.sampled_from([None, []])) if pre_work else None),
+        assessments=assessments or None,
     )

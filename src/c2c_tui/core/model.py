@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .assessment_rows import Assessment, AssessmentArea, assessment_problems
 from .proposal_rows import Candidate
 from .rows import complete
 from .series_rows import Review, check_path_text
@@ -295,6 +296,8 @@ class Session(_Model):
     options: list[Option] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     reviews: list[Review] | None = None  # a follow-on workshop: what became of earlier items (series_rows)
+    areas: list[AssessmentArea] | None = None  # pre-work: the self-assessment's areas (assessment_rows)
+    assessments: list[Assessment] | None = None  # pre-work: each team's score per area
 
     @field_validator("created")
     @classmethod
@@ -362,7 +365,7 @@ class Session(_Model):
                 team = getattr(ref, "team", None)
                 if team is not None and team not in team_ids:
                     problems.append(f"{name}[{index}].team: no team has the id {team!r}")
-        return problems
+        return problems + assessment_problems(team_ids, self.areas, self.assessments)
 
     # -- look-ups -------------------------------------------------------------------------------------
 

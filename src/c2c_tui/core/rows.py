@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 PREFIXES = {"teams": "t", "participants": "p", "entries": "e", "options": "o", "actions": "a"}
-_REFERRING = ("participants", "entries", "options", "actions")
+_REFERRING = ("participants", "entries", "options", "actions", "assessments")
 
 
 def complete(data: Any) -> Any:

@@ -22,7 +22,7 @@ from .problems import one_line_error
 from .zone import machine_zone_name, zone_named
 
 MAX_MINUTES = 24 * 60
-SETUP_FIELDS = ("title", "workshop", "teams", "participants", "agenda")
+SETUP_FIELDS = ("title", "workshop", "teams", "participants", "agenda", "areas", "assessments")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HHMM = re.compile(r"(\d{1,2}):(\d{2})")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -181,6 +181,7 @@ def team_references(session: Session, team_id: str) -> list[str]:
         (sum(o.team == team_id for o in session.options), "option"),
         (sum(a.team == team_id for a in session.actions), "action"),
         (sum(q.team == team_id for q in session.workshop.pre_questions), "pre-question"),
+        (sum(a.team == team_id for a in session.assessments or ()), "self-assessment score"),
     )
     return [f"{n} {_plural(word, n)}" for n, word in counts if n]
 
@@ -239,7 +240,7 @@ def new_session(
 
 
 def apply_setup(live: Session, edited: Session) -> None:
-    """Copy the set-up (title, workshop, teams, participants, agenda) of ``edited`` into ``live``.
+    """Copy the set-up (title, workshop, teams, participants, agenda, self-assessment) of ``edited`` into ``live``.
 
     What was captured and the clock stay as they are in ``live``. Raises ValueError (one line) and changes
     nothing when the result would not be a valid session (e.g. an entry captured meanwhile refers to a

@@ -6,8 +6,8 @@
 * ``chain(path)`` is the whole series up to a session, oldest first. A missing earlier file or a cycle is
   a ``SeriesError`` (one line), never a hang.
 * ``follow_on(earlier, new_path, ...)`` builds the new session: teams, participants, purpose, challenge,
-  place, mode and people copied, the agenda from the earlier one (or a template), and one ``[[reviews]]``
-  row per item still to review (``pending``).
+  place, mode and people copied, the agenda from the earlier one (or a template), the self-assessment's
+  areas (not its scores), and one ``[[reviews]]`` row per item still to review (``pending``).
 * ``record_review(session, ...)`` sets the outcome of one carried item, stamped with its time.
 """
 
@@ -214,6 +214,7 @@ def _follow_on(
             "participants": [p.model_copy() for p in earlier.participants],
             "agenda": fresh.agenda if template is not None else [a.model_copy() for a in earlier.agenda],
             "reviews": reviews or None,
+            "areas": [a.model_copy() for a in earlier.areas] if earlier.areas else None,  # not the scores
         }
     )
 

@@ -9,6 +9,10 @@ title = "Reaching residents who live alone"
 status = "covered"          # backlog | next | covered
 covered_in = "second.toml"  # the workshop that covered it (relative to the folder), when covered
 note = "went well; follow up in spring"
+
+[[areas]]                   # the self-assessment's areas for the series (a workshop's own list wins)
+id = "data"
+name = "Data and evidence"
 ```
 
 Read with tomllib and validated by pydantic (unknown fields refused); a broken file is a SeriesFileError
@@ -22,8 +26,9 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ..assessment_rows import MAX_AREAS, AssessmentArea
 from ..reading.errors import SessionError
 from ..series_rows import check_path_text
 
@@ -58,10 +63,34 @@ class SeriesFile(_Strict):
     schema_version: int = Field(default=SERIES_SCHEMA, ge=1, le=SERIES_SCHEMA)
     title: str = Field(default="", max_length=2000)
     topics: list[Topic] = Field(default_factory=list, max_length=MAX_TOPICS)
+    areas: list[AssessmentArea] | None = Field(default=None, max_length=MAX_AREAS)
+
+    @model_validator(mode="after")
+    def _unique_areas(self) -> SeriesFile:
+        from ..assessment_rows import assessment_problems
+
+        problems = assessment_problems(set(), self.areas, None)
+        if problems:
+            raise ValueError(problems[0])  # "areas[1].id: duplicate id 'a'"
+        return self
 
 
 def series_path(folder: Path) -> Path:
     return folder / SERIES_FILE
+
+
+def default_areas(folder: Path) -> list[AssessmentArea]:
+    """The self-assessment areas a workshop in ``folder`` starts from when it lists none: the series
+    file's, else the shipped ones (a broken series file is reported where it is read, not here)."""
+    from ..assessment import shipped_areas
+
+    try:
+        series = load_series(folder)
+    except SeriesFileError:
+        series = None
+    if series is not None and series.areas:
+        return [area.model_copy() for area in series.areas]
+    return shipped_areas()
 
 
 def _first_problem(error: ValidationError) -> str:
@@ -71,7 +100,8 @@ def _first_problem(error: ValidationError) -> str:
     first = problems[0]
     where = field_path(tuple(first["loc"]))
     more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"{where + ': ' if where else ''}{first['msg']}{more}"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{where + ': ' if where else ''}{message}{more}"
 
 
 def load_series(folder: Path) -> SeriesFile | None:

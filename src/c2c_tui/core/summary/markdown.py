@@ -17,6 +17,7 @@ from ..phases import ADVISOR_KINDS, SEEKING_KINDS, phase
 from ..prioritise import ranked
 from ..text import mdtext as md
 from ..zone import session_zone, zone_label
+from .assessment import assessment_section
 from .digest import NextWorkshop, digest
 from .html import html_page
 from .parts import actions_table, matrix, options_table, timing
@@ -277,6 +278,7 @@ def render_markdown(
         teams_section(session),
         since_section(session),
         before_section(session),
+        assessment_section(session),
         timing(session, now),
         simple_phase(session, "rapport"),
         simple_phase(session, "context"),

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from c2c_tui.core.followup.latest import latest_of
 from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
+from c2c_tui.core.followup.series_file import default_areas
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
 from c2c_tui.core.store import SessionError, SessionFile, SummaryNotWritten
@@ -179,7 +180,8 @@ class HomeScreen(Screen[None]):
                 self.select = created[-1]  # the scan when this screen resumes highlights it
                 say(self.app, f"Saved {created[-1]}. Enter runs it; e edits its set-up.")
 
-        self.app.push_screen(SetupScreen(session, new=blank_title, save=save), done)
+        areas = default_areas(self.context.folder)
+        self.app.push_screen(SetupScreen(session, new=blank_title, save=save, areas=areas), done)
 
     def action_edit(self) -> None:
         item = self.query_one(SessionList).table.current
@@ -213,7 +215,8 @@ class HomeScreen(Screen[None]):
                 self.select = item.path  # the scan when this screen resumes highlights it
                 say(self.app, f"Saved the set-up of {item.path.name}.")
 
-        self.app.push_screen(SetupScreen(handle.session, save=save), done)
+        areas = default_areas(item.path.parent)
+        self.app.push_screen(SetupScreen(handle.session, save=save, areas=areas), done)
 
     def action_proposal(self) -> None:
         from c2c_tui.core.store import load

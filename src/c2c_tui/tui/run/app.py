@@ -236,6 +236,7 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             self.push_screen(SinceLastTimeScreen(self.context))
 
     def action_setup(self) -> None:
+        from c2c_tui.core.followup.series_file import default_areas
         from c2c_tui.core.setup import apply_setup
         from c2c_tui.tui.run.live_setup import LiveSetupScreen
         from c2c_tui.tui.setup.setup_screen import SetupScreen
@@ -255,7 +256,8 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             self.run_screen.setup_changed()
             self.post_message(SessionChanged("setup"))
 
-        self.push_screen(LiveSetupScreen(self.session, self.clock_state), apply)
+        areas = default_areas(self.session_file.path.parent)
+        self.push_screen(LiveSetupScreen(self.session, self.clock_state, areas), apply)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the set-up form is open, the clicker and quit keys wait: they must not move the workshop

@@ -10,13 +10,14 @@ open (the app's ``check_action``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 
+from c2c_tui.core.assessment_rows import AssessmentArea
 from c2c_tui.core.clock import ClockState
 from c2c_tui.core.model import Session
 from c2c_tui.tui.setup.setup_screen import SetupScreen
@@ -28,6 +29,7 @@ LIVE_SECTIONS: tuple[tuple[str, str], ...] = (
     ("people", "People"),
     ("agenda", "Agenda"),
     ("before", "Before the day"),
+    ("assessment", "Pre-work"),
     ("proposal", "Proposal"),
 )
 
@@ -40,8 +42,13 @@ class LiveSetupScreen(SetupScreen):
         Binding("ctrl+pageup", "live_section(-1)", "Previous section", show=False, priority=True),
     ]
 
-    def __init__(self, session: Session, clock_state: Callable[[], ClockState]) -> None:
-        super().__init__(session)
+    def __init__(
+        self,
+        session: Session,
+        clock_state: Callable[[], ClockState],
+        areas: Sequence[AssessmentArea] | None = None,
+    ) -> None:
+        super().__init__(session, areas=areas)
         self.clock_state = clock_state  # the clock as it is now, for the first frame (then the app's tick)
 
     def on_mount(self) -> None:

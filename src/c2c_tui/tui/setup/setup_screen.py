@@ -1,4 +1,4 @@
-"""The set-up of a workshop, new or existing: six sections (F2-F7), checked as you type.
+"""The set-up of a workshop, new or existing: seven sections (F2-F8), checked as you type.
 
 ``SetupScreen(session)`` works on a deep copy and dismisses with the updated copy, or None when the user
 leaves without saving (Escape asks first when something changed). It never writes a file by itself:
@@ -9,11 +9,13 @@ leaves without saving (Escape asks first when something changed). It never write
   problem - then the screen stays open with the problem shown, and nothing typed is lost.
 
 Saving needs: a title, valid dates / times / minutes, at least one Seeking team, unique team names.
+``areas=`` are the self-assessment areas a workshop without its own list starts from (the folder's
+series file's, ``core.followup.series_file.default_areas``); the shipped ones when not given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -23,6 +25,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TabbedContent, TabPane, TextArea
 
+from c2c_tui.core.assessment import shipped_areas
+from c2c_tui.core.assessment_rows import AssessmentArea
 from c2c_tui.core.model import Session
 from c2c_tui.core.problems import one_line_error
 from c2c_tui.core.setup import setup_problems
@@ -31,6 +35,7 @@ from c2c_tui.tui.screen_roles import HoldsRunKeys
 
 from ..dialogs.confirm import ConfirmDialog
 from .agenda import AgendaPane
+from .assessment import AssessmentPane
 from .before import BeforePane
 from .parts import Problem, SetupChanged
 from .people import PeoplePane
@@ -45,7 +50,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("people", "F4 People"),
     ("agenda", "F5 Agenda"),
     ("before", "F6 Before the day"),
-    ("proposal", "F7 Proposal"),
+    ("assessment", "F7 Pre-work"),
+    ("proposal", "F8 Proposal"),
 )
 
 
@@ -76,12 +82,21 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         Binding("f4", "section('people')", "People", show=False),
         Binding("f5", "section('agenda')", "Agenda", show=False),
         Binding("f6", "section('before')", "Before", show=False),
-        Binding("f7", "section('proposal')", "Proposal", show=False),
+        Binding("f7", "section('assessment')", "Self-assessment", show=False),
+        Binding("f8", "section('proposal')", "Proposal", show=False),
     ]
 
-    def __init__(self, session: Session, *, new: bool = False, save: SaveHook | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        new: bool = False,
+        save: SaveHook | None = None,
+        areas: Sequence[AssessmentArea] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session.model_copy(deep=True)
+        self.default_areas = list(areas) if areas is not None else shipped_areas()
         self.new = new
         self.save_hook = save
         self._initial: object = None
@@ -98,6 +113,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
             "agenda": AgendaPane(self.session),
             "before": BeforePane(self.session),
             "proposal": ProposalPane(self.session),
+            "assessment": AssessmentPane(self.session, self.default_areas),
         }
         with TabbedContent(initial="tab-workshop"):
             for name, label in self.SECTION_LABELS:
@@ -126,6 +142,10 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
     def before(self) -> BeforePane:
         return self.query_one(BeforePane)
 
+    @property
+    def assessment(self) -> AssessmentPane:
+        return self.query_one(AssessmentPane)
+
     # -- state ----------------------------------------------------------------------------------------
 
     def state(self) -> object:
@@ -136,6 +156,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
             self.agenda.state(),
             self.before.state(),
             self.query_one(ProposalPane).state(),
+            self.assessment.state(),
         )
 
     @property
@@ -143,7 +164,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         return self._initial is not None and self.state() != self._initial
 
     def problems(self) -> list[Problem]:
-        found = self.workshop.problems() + self.agenda.problems()
+        found = self.workshop.problems() + self.agenda.problems() + self.assessment.problems()
         found += [
             ("setup-teams", f"Teams: {p.removeprefix('teams: ')}") for p in setup_problems(self.session)
         ]
@@ -177,7 +198,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
 
     def on_setup_changed(self, event: SetupChanged) -> None:
         # a renamed team or a new person shows in the other lists too (each keeps its selection)
-        for pane_type in (TeamsPane, PeoplePane, BeforePane):
+        for pane_type in (TeamsPane, PeoplePane, BeforePane, AssessmentPane):
             for pane in self.query(pane_type):
                 pane.refresh_rows()
         self.show_status()
@@ -191,7 +212,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
     def action_section(self, name: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{name}"
         pane = self.query_one(f"#pane-{name}")
-        focusable = pane.query("Input, TextArea, Select, RecordTable")
+        focusable = pane.query("Input, TextArea, Select, RecordTable, ScoreTable")
         if focusable:
             focusable.first().focus()
 
@@ -209,6 +230,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         self.agenda.apply(candidate)
         self.before.apply(candidate)
         self.query_one(ProposalPane).apply(candidate)
+        self.assessment.apply(candidate)
         try:
             return Session.model_validate(candidate.model_dump())
         except ValidationError as error:
