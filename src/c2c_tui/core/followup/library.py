@@ -20,16 +20,17 @@ speakers); other words search everything written in the session. Quotes keep wor
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
-from functools import cached_property
 from pathlib import Path
 
 from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
+from .folder_index import Facts, facts_of, identity, read_index, settled, wall_ns, write_index
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
@@ -53,63 +54,74 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class SessionInfo:
-    """One saved session as the library shows it."""
+    """One saved session as the library shows it: its outline (``folder_index.outline``: all of it but
+    the entries other than follow-up offers and feedback, the options and the capture line), never the
+    whole session; ``load()`` reads the file for that."""
 
     path: Path
-    session: Session = field(repr=False)
+    outline: Session = field(repr=False)
     mtime: float  # the file's modification time (seconds since the epoch)
     state: RunState  # the clock's run state at the time of the scan
+    entries: int = 0  # how many entries and options the session has (the outline keeps few of them)
+    options: int = 0
+    search_text: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, path: Path, session: Session, info: os.stat_result, now: datetime) -> SessionInfo:
+        """From a session read in full (its outline kept, the rest let go)."""
+        facts = facts_of(session, path.name, info)
+        return cls.from_facts(path, facts, info, now)
+
+    @classmethod
+    def from_facts(cls, path: Path, facts: Facts, info: os.stat_result, now: datetime) -> SessionInfo:
+        assert facts.outline is not None and facts.search is not None
+        return cls(
+            path=path,
+            outline=facts.outline,
+            mtime=info.st_mtime,
+            state=state_of(facts.outline, now).state,
+            entries=facts.entries,
+            options=facts.options,
+            search_text=facts.search.model_dump(),
+        )
+
+    def load(self) -> Session:
+        """The whole session, read from its file now (raises SessionError with a one-line message)."""
+        return load(self.path)
 
     @property
     def title(self) -> str:
-        return self.session.title
+        return self.outline.title
 
     @property
     def date(self) -> Date | None:
         """The workshop date as written in the file (None when not set)."""
-        return self.session.workshop.date
+        return self.outline.workshop.date
 
     @property
     def teams(self) -> tuple[str, ...]:
-        return tuple(team.name for team in self.session.teams)
+        return tuple(team.name for team in self.outline.teams)
 
     @property
     def open_actions(self) -> int:
-        return sum(1 for action in self.session.actions if action.status == "open")
+        return sum(1 for action in self.outline.actions if action.status == "open")
 
     def overdue_actions(self, today: Date) -> int:
-        return sum(1 for action in self.session.actions if action.is_overdue(today))
+        return sum(1 for action in self.outline.actions if action.is_overdue(today))
 
     @property
     def sort_date(self) -> Date:
         """The date the list is sorted by: the workshop date, else the day created, else the file's day."""
         if self.date is not None:
             return self.date
-        if self.session.created is not None:
-            return self.session.created.date()
+        if self.outline.created is not None:
+            return self.outline.created.date()
         return datetime.fromtimestamp(self.mtime, UTC).date()
 
-    @cached_property
+    @property
     def _search(self) -> dict[str, str]:
-        """Lower-cased text per search field, built once. Values are joined by newlines, so a word
-        (which never holds whitespace) cannot match across two values."""
-        s = self.session
-        w = s.workshop
-        title = [s.title]
-        teams = [part for t in s.teams for part in (t.name, t.city, t.organisation)]
-        people = [p.name for p in s.participants] + [w.facilitator, w.note_taker]
-        people += [e.speaker or "" for e in s.entries] + [o.speaker or "" for o in s.options]
-        people += [a.owner for a in s.actions]
-        text = [w.purpose, w.challenge, w.place, w.mode, str(w.date or ""), *w.shared_before]
-        text += [part for q in w.pre_questions for part in (q.text, q.answer or "")]
-        text += [part for p in s.participants for part in (p.role, p.organisation, p.sector, p.email)]
-        text += [e.text for e in s.entries]
-        text += [part for o in s.options for part in (o.title, o.detail)]
-        text += [part for a in s.actions for part in (a.text, a.note, str(a.due or ""), a.status)]
-        fields = {"title": title, "team": teams, "who": people}
-        out = {name: "\n".join(values).casefold() for name, values in fields.items()}
-        out["all"] = "\n".join([*out.values(), "\n".join(text).casefold(), self.path.name.casefold()])
-        return out
+        """Lower-cased text per search field (``folder_index.search_fields``), built when read."""
+        return self.search_text
 
 
 @dataclass(frozen=True)
@@ -130,12 +142,15 @@ def is_conflict_copy(path: Path) -> bool:
 
 def read_info(path: Path, now: datetime) -> SessionInfo:
     """Load one session file as a SessionInfo (raises SessionError with a one-line message)."""
+    info = _stat(path)
+    return SessionInfo.of(path, load(path), info, now)
+
+
+def _stat(path: Path) -> os.stat_result:
     try:
-        mtime = path.stat().st_mtime
+        return path.stat()
     except OSError as error:
         raise SessionError(f"{path}: cannot read the file: {error.strerror or error}") from error
-    session = load(path)
-    return SessionInfo(path=path, session=session, mtime=mtime, state=state_of(session, now).state)
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -154,12 +169,20 @@ def session_files(folder: Path) -> list[Path]:
     return sorted((p for p in found if p.is_file()), key=lambda p: p.name)
 
 
-def scan(folder: Path, now: datetime | None = None) -> Library:
-    """Every session in ``folder``, newest first, and a one-line problem for each file that did not load."""
+def scan(folder: Path, now: datetime | None = None, *, use_index: bool = True) -> Library:
+    """Every session in ``folder``, newest first, and a one-line problem for each file that did not load.
+
+    With ``use_index`` (the default), a file whose identity matches its entry in the folder index is
+    taken from there; every other file is read, and the index is brought up to date (``folder_index``).
+    """
     moment = now if now is not None else datetime.now(UTC)
+    files = session_files(folder)
+    known = read_index(folder) if use_index else {}
+    kept: dict[str, Facts] = {}
+    wall = wall_ns()
     sessions: list[SessionInfo] = []
     problems: list[FileProblem] = []
-    for path in session_files(folder):
+    for path in files:
         if is_conflict_copy(path):
             original = path.name.split(CONFLICT_MARK, 1)[0] + ".toml"
             problems.append(
@@ -171,11 +194,32 @@ def scan(folder: Path, now: datetime | None = None) -> Library:
             )
             continue
         try:
-            sessions.append(read_info(path, moment))
+            info = _stat(path)  # before reading: an edit while it is read changes what is recorded
+            facts = known.get(path.name)
+            if facts is not None and facts.identity == identity(info) and settled(info, wall):
+                kept[path.name] = facts
+                if facts.problem is not None:
+                    problems.append(FileProblem(path, f"{path}: {facts.problem}"))
+                else:
+                    sessions.append(SessionInfo.from_facts(path, facts, info, moment))
+                continue
+            try:
+                session = load(path)
+            except SessionError as error:
+                message = _lines_joined(str(error))
+                problems.append(FileProblem(path, message))
+                if message.startswith(f"{path}: "):
+                    kept[path.name] = Facts(identity=identity(info), problem=message[len(f"{path}: ") :])
+                continue
+            facts = facts_of(session, path.name, info)
+            kept[path.name] = facts
+            sessions.append(SessionInfo.from_facts(path, facts, info, moment))
         except SessionError as error:
             problems.append(FileProblem(path, _lines_joined(str(error))))
         except (OSError, UnicodeDecodeError, RecursionError) as error:  # never hide a file, whatever it is
             problems.append(FileProblem(path, f"{path}: cannot read the file: {_lines_joined(str(error))}"))
+    if use_index and kept != known:
+        write_index(folder, kept)
     sessions.sort(key=lambda info: (info.sort_date, info.mtime, info.path.name), reverse=True)
     return Library(folder=folder, sessions=sessions, problems=problems)
 

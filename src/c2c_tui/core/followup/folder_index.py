@@ -1,0 +1,181 @@
+"""The folder index: the few facts the folder views need, kept beside the sessions, so a folder command
+reads only the files that changed since the last run.
+
+The index is one dot-file in the folder, ``.c2c-index.json`` (the folder scan skips dot-files). Per
+session file name it holds the file's identity when it was read (size, mtime and ctime in nanoseconds,
+inode, device) and either what the folder views show (the session's *outline*, see ``outline``; how
+many entries and options it has; its search text) or the one-line problem of a file that did not load.
+
+Never trusted over the files:
+
+* an entry is used only when the file's identity now is exactly the one recorded, and the file was last
+  changed (mtime and ctime) at least ``SETTLED_NS`` before this read: an edit within the same clock tick
+  and of the same size is never missed (a file that recent is read again);
+* the whole index is validated (its own version, this c2c's version and the session schema, and every
+  outline by the same ``Session`` model a session file goes through); anything wrong and it is ignored as
+  a whole and rebuilt from the files. Text in it is shown only through the same neutralising path as
+  text from a session file, and a problem line that is not already plain text is not taken from it;
+* it is read only when it is a regular file (never through a symlink), at most ``MAX_INDEX_BYTES``;
+* it is written atomically (temporary file in the folder, fsync, rename: ``store.atomic``), never
+  through a symlink or over anything but a regular file. A folder that cannot be written (read-only, full)
+  just goes without the index. Two processes updating it at once each replace it whole: the last one
+  wins, and since every entry is checked against its file again on the next read, either is right.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import time
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ... import __version__
+from ..model import SCHEMA_VERSION, Session
+from ..reading.errors import SessionError
+from ..store.atomic import write_bytes_atomic
+from ..text.neutral import shown
+
+INDEX_FILE = ".c2c-index.json"
+INDEX_VERSION: Literal[1] = 1
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+SETTLED_NS = 2_000_000_000  # a file changed less than 2 s ago is read again, whatever the index says
+OUTLINE_KINDS = ("follow_up",)  # entry kinds the folder views read (and every ``feedback_*`` kind)
+
+Identity = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def identity(info: os.stat_result) -> Identity:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def settled(info: os.stat_result, wall_ns: int) -> bool:
+    """The file was last changed long enough ago that a later change will show in its identity."""
+    return wall_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS
+
+
+def outline(session: Session) -> Session:
+    """What the folder views read of a session: all of it but the entries other than follow-up offers
+    and feedback, the options and the capture line (the lists of a workshop's day, which only the
+    session's own screens and summary show: those load the file)."""
+    kept = [e for e in session.entries if e.kind in OUTLINE_KINDS or e.kind.startswith("feedback_")]
+    return session.model_copy(update={"entries": kept, "options": [], "capture": None})
+
+
+def search_fields(session: Session, name: str) -> dict[str, str]:
+    """Lower-cased text per search field (``library.matches``): values joined by newlines, so a word
+    (which never holds whitespace) cannot match across two values."""
+    s = session
+    w = s.workshop
+    title = [s.title]
+    teams = [part for t in s.teams for part in (t.name, t.city, t.organisation)]
+    people = [p.name for p in s.participants] + [w.facilitator, w.note_taker]
+    people += [e.speaker or "" for e in s.entries] + [o.speaker or "" for o in s.options]
+    people += [a.owner for a in s.actions]
+    text = [w.purpose, w.challenge, w.place, w.mode, str(w.date or ""), *w.shared_before]
+    text += [part for q in w.pre_questions for part in (q.text, q.answer or "")]
+    text += [part for p in s.participants for part in (p.role, p.organisation, p.sector, p.email)]
+    text += [e.text for e in s.entries]
+    text += [part for o in s.options for part in (o.title, o.detail)]
+    text += [part for a in s.actions for part in (a.text, a.note, str(a.due or ""), a.status)]
+    fields = {"title": title, "team": teams, "who": people}
+    out = {key: "\n".join(values).casefold() for key, values in fields.items()}
+    out["all"] = "\n".join([*out.values(), "\n".join(text).casefold(), name.casefold()])
+    return out
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Search(_Strict):
+    title: str
+    team: str
+    who: str
+    all: str
+
+
+class Facts(_Strict):
+    """One session file as the folder views show it (an outline), or the problem it has (``problem``)."""
+
+    identity: tuple[int, int, int, int, int]
+    outline: Session | None = None
+    entries: int = 0
+    options: int = 0
+    search: Search | None = None
+    problem: str | None = None  # the one-line problem, without the leading "PATH: "
+
+    def usable(self) -> bool:
+        if self.problem is not None:
+            return self.outline is None and shown(self.problem) == self.problem
+        return self.outline is not None and self.search is not None
+
+
+class IndexFile(_Strict):
+    index: Literal["c2c folder index"] = "c2c folder index"
+    index_version: Literal[1] = INDEX_VERSION
+    c2c: str = __version__
+    schema_version: int = SCHEMA_VERSION
+    files: dict[str, Facts]
+
+
+def facts_of(session: Session, name: str, info: os.stat_result) -> Facts:
+    return Facts(
+        identity=identity(info),
+        outline=outline(session),
+        entries=len(session.entries),
+        options=len(session.options),
+        search=Search(**search_fields(session, name)),
+    )
+
+
+def read_index(folder: Path) -> dict[str, Facts]:
+    """The index's entries, or none when it is absent, not a regular file, damaged or of another version."""
+    path = folder / INDEX_FILE
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return {}
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
+            return {}
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_INDEX_BYTES + 1)
+    except OSError:
+        return {}
+    finally:
+        os.close(fd)
+    try:
+        index = IndexFile.model_validate_json(data)
+    except (ValidationError, ValueError, RecursionError):
+        return {}
+    if index.c2c != __version__ or index.schema_version != SCHEMA_VERSION:
+        return {}
+    return {name: facts for name, facts in index.files.items() if _safe_name(name) and facts.usable()}
+
+
+def write_index(folder: Path, files: dict[str, Facts]) -> bool:
+    """Replace the index with ``files`` (atomically). False, silently, when it cannot be written."""
+    path = folder / INDEX_FILE
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False  # a symlink, folder or pipe planted there: left alone, the folder goes without
+    data = IndexFile(files=files).model_dump_json(exclude_defaults=False).encode("utf-8")
+    try:
+        write_bytes_atomic(path, data)
+    except (SessionError, OSError):
+        return False  # a read-only or full folder: the index is only a saving of time
+    return True
+
+
+def wall_ns() -> int:
+    """The file system's idea of now, to compare with the files' mtimes (not the workshop's clock)."""
+    return time.time_ns()
+
+
+def _safe_name(name: str) -> bool:
+    return bool(name) and "/" not in name and "\\" not in name and name not in (".", "..")
