@@ -31,7 +31,11 @@ def char_width(char: str) -> int:
 
 
 def cell_width(text: str) -> int:
-    """How many terminal columns ``text`` takes (wide CJK and emoji count two, combining marks none)."""
+    """How many terminal columns ``text`` takes (wide CJK and emoji count two, combining marks none).
+
+    ASCII text (most of a table) takes one column a character: no per-character look-up."""
+    if text.isascii():
+        return len(text)
     return sum(char_width(char) for char in text)
 
 
@@ -41,6 +45,8 @@ def fit(text: str, width: int) -> str:
         return text
     if width <= 0:
         return ""
+    if text.isascii():
+        return text[: width - 1].rstrip() + ELLIPSIS
     out, used = [], 0
     for char in text:
         w = char_width(char)
