@@ -45,5 +45,8 @@ def test_ascii_text_is_measured_without_a_per_character_look_up(monkeypatch: pyt
 
     monkeypatch.setattr(textcells, "char_width", refuse)
     assert textcells.cell_width("Seville City Council \x1b[31m") == 26
-    assert textcells.fit("Draft the cooling-centre plan   with libraries", 31) == "Draft the cooling-centre plan…"
+    assert (
+        textcells.fit("Draft the cooling-centre plan   with libraries", 31)
+        == "Draft the cooling-centre plan…"
+    )
     assert textcells.fit("short", 10) == "short"
