@@ -33,10 +33,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import measure  # noqa: E402
-from first_frame import first_frame  # noqa: E402
+import measure
+from first_frame import first_frame
 
-from c2c_tui.core.store import dumps, load  # noqa: E402
+from c2c_tui.core.store import dumps, load
 
 EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
 INDEX = ".c2c-index.json"
@@ -60,8 +60,14 @@ def make_folder(folder: Path, sessions: int) -> None:
         if n % 10 == 9:  # a follow-on of the previous one, reviewing two of its actions
             s.workshop.after = f"w{n - 1:04d}.toml"
             s.reviews = [
-                {"kind": "action", "item": base.actions[i].id, "file": f"w{n - 1:04d}.toml", "outcome": o,
-                 "at": s.created, "note": "bench"}  # fmt: skip
+                {
+                    "kind": "action",
+                    "item": base.actions[i].id,
+                    "file": f"w{n - 1:04d}.toml",
+                    "outcome": o,
+                    "at": s.created,
+                    "note": "bench",
+                }  # fmt: skip
                 for i, o in ((0, "done"), (1, "in_progress"))
             ]  # type: ignore[assignment]
             s = type(s).model_validate(s.model_dump())
@@ -114,7 +120,10 @@ def cold_warm(folder: Path, run: Callable[[], tuple[float, int]], rounds: int) -
         time.sleep(0.1)
         warm.append(run())
     med = statistics.median
-    return (med(c[0] for c in cold), med(w[0] for w in warm)), (med(c[1] for c in cold), med(w[1] for w in warm))
+    return (med(c[0] for c in cold), med(w[0] for w in warm)), (
+        med(c[1] for c in cold),
+        med(w[1] for w in warm),
+    )
 
 
 def measure_size(folder: Path, sessions: int, rounds: int) -> dict[str, object]:

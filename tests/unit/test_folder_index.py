@@ -66,7 +66,7 @@ def test_what_the_index_keeps_is_what_the_views_show(tmp_path: Path, later: None
     assert [(i.path, i.outline, i.entries, i.options, i.state, i.mtime) for i in warm] == [
         (i.path, i.outline, i.entries, i.options, i.state, i.mtime) for i in cold
     ]
-    assert [i.search_text for i in warm] == [i.search_text for i in cold]
+    assert [i._search for i in warm] == [i._search for i in cold]
     heat_info = next(i for i in warm if i.title == "Heat resilience")
     assert (heat_info.entries, heat_info.options) == (1, 1)
     assert heat_info.outline.entries == [] and heat_info.outline.options == []  # only counts kept
@@ -130,7 +130,10 @@ def test_a_bad_file_keeps_its_problem_line_and_a_fixed_one_is_read(tmp_path: Pat
         lambda text: text.replace('"c2c":"', '"c2c":"0.0.0-other'),
         lambda text: text.replace('"schema_version":1,"files"', '"schema_version":7,"files"'),
         lambda text: text.replace('"files":{', '"files":{"x.toml":[1,2],', 1),  # a wrong shape
-        lambda text: text.replace('"phase":"rapport"', '"phase":"nowhere"', 1),  # an outline that fails
+        lambda text: text.replace('"role":"seeking"', '"role":"nobody"', 1),  # an outline that fails
+        lambda text: text.replace('"status":"open"', '"status":7', 1),
+        lambda text: text.replace('"state":"', '"state":"flying', 1),
+        lambda text: text.replace('"date":"2026-05-10"', '"date":"2026-05-40"', 1),
         lambda text: text.replace('"identity":[', '"identity":["a",', 1),
         lambda text: '{"files": ' * 5000,  # deep nesting
     ],

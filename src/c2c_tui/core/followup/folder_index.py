@@ -28,14 +28,31 @@ import contextlib
 import os
 import stat
 import time
+from datetime import UTC
+from datetime import date as Date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from ... import __version__
-from ..model import SCHEMA_VERSION, Session
+from ..clock.log import RunState
+from ..model import (
+    SCHEMA_VERSION,
+    Action,
+    ActionStatus,
+    Entry,
+    EntryKind,
+    Mode,
+    Participant,
+    PhaseId,
+    Session,
+    Team,
+    TeamRole,
+    Workshop,
+)
 from ..reading.errors import SessionError
+from ..series_rows import Review, ReviewKind, ReviewOutcome
 from ..store.atomic import write_bytes_atomic
 from ..text.neutral import shown
 
@@ -57,12 +74,187 @@ def settled(info: os.stat_result, wall_ns: int) -> bool:
     return wall_ns - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS
 
 
-def outline(session: Session) -> Session:
-    """What the folder views read of a session: all of it but the entries other than follow-up offers
-    and feedback, the options and the capture line (the lists of a workshop's day, which only the
-    session's own screens and summary show: those load the file)."""
+UTCTime = Annotated[AwareDatetime, AfterValidator(lambda t: t.astimezone(UTC))]
+
+
+class _Strict(BaseModel):
+    """Plain shapes, checked by pydantic's core alone (no Python validator: fast on a thousand files)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Team(_Strict):
+    id: str
+    name: str
+    role: TeamRole
+    city: str = ""
+    organisation: str = ""
+
+
+class _Participant(_Strict):
+    id: str
+    name: str
+    team: str | None = None
+
+
+class _Entry(_Strict):
+    id: str
+    phase: PhaseId
+    kind: EntryKind
+    text: str
+    team: str | None = None
+    speaker: str | None = None
+    score: int | None = Field(default=None, ge=1, le=5)
+    created: UTCTime | None = None
+    edited: UTCTime | None = None
+
+
+class _Action(_Strict):
+    id: str
+    text: str
+    owner: str = ""
+    due: Date | None = None
+    status: ActionStatus = "open"
+    team: str | None = None
+    note: str = ""
+    created: UTCTime | None = None
+    updated: UTCTime | None = None
+
+
+class _Review(_Strict):
+    file: str
+    workshop: UTCTime | None = None
+    kind: ReviewKind = "action"
+    item: str
+    text: str = ""
+    outcome: ReviewOutcome = "open"
+    owner: str | None = None
+    due: Date | None = None
+    note: str = ""
+    at: UTCTime | None = None
+
+
+class _Workshop(_Strict):
+    purpose: str = ""
+    date: Date | None = None
+    start_time: str | None = None
+    place: str = ""
+    mode: Mode = "in-person"
+    facilitator: str = ""
+    note_taker: str = ""
+    after: str | None = None
+    after_created: UTCTime | None = None
+
+
+class Outline(_Strict):
+    """What the folder views read of a session (``outline``): the title and dates, the workshop's few
+    lines, the teams, the participants' names, the actions, the follow-up offers and feedback, the
+    reviews of earlier workshops' items, the clock's run state, and how many entries and options."""
+
+    title: str
+    created: UTCTime | None = None
+    workshop: _Workshop
+    teams: list[_Team]
+    participants: list[_Participant]
+    entries: list[_Entry]  # follow-up offers and feedback only
+    actions: list[_Action]
+    reviews: list[_Review] | None = None
+    state: RunState
+    entry_count: int
+    option_count: int
+
+    def session(self) -> Session:
+        """The outline as a (partial) Session for the folder views, built without validating again:
+        every value was checked when the file was read, or by this model when the index was."""
+        return _make(
+            Session,
+            {
+                "title": self.title,
+                "created": self.created,
+                "workshop": _make(Workshop, self.workshop.__dict__),
+                "teams": [_make(Team, t.__dict__) for t in self.teams],
+                "participants": [_make(Participant, p.__dict__) for p in self.participants],
+                "entries": [_make(Entry, e.__dict__) for e in self.entries],
+                "actions": [_make(Action, a.__dict__) for a in self.actions],
+                "reviews": None
+                if self.reviews is None
+                else [_make(Review, r.__dict__) for r in self.reviews],
+            },
+        )
+
+
+_Built = TypeVar("_Built", bound=BaseModel)
+
+
+_DEFAULTS: dict[type, tuple[dict[str, object], tuple[str, ...]]] = {}
+_set = object.__setattr__
+
+
+def _defaults(cls: type[BaseModel]) -> tuple[dict[str, object], tuple[str, ...]]:
+    """Each field's default (in the fields' order), and the fields that get a fresh empty list each
+    time, worked out once per class."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        base: dict[str, object] = {}
+        fresh = []
+        for name, info in cls.model_fields.items():
+            factory = info.default_factory
+            if factory is list:
+                base[name] = None
+                fresh.append(name)
+            else:  # a model or a list of models nobody changes in an outline: made once, shared
+                base[name] = factory() if factory is not None else info.default  # type: ignore[call-arg]
+        found = _DEFAULTS[cls] = (base, tuple(fresh))
+    return found
+
+
+def _make(cls: type[_Built], values: dict[str, object]) -> _Built:
+    """``cls.model_construct(**values)`` without its per-call look-ups (a thousand files, a dozen rows
+    each): the other fields take their defaults."""
+    base, fresh = _defaults(cls)
+    data = {**base, **values}
+    for name in fresh:
+        if name not in values:
+            data[name] = []
+    built = cls.__new__(cls)
+    _set(built, "__dict__", data)
+    _set(built, "__pydantic_fields_set__", set(values))
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_private__", None)
+    return built
+
+
+_WORKSHOP = tuple(_Workshop.model_fields)
+_KEEP = {
+    _Team: tuple(_Team.model_fields),
+    _Participant: tuple(_Participant.model_fields),
+    _Entry: tuple(_Entry.model_fields),
+    _Action: tuple(_Action.model_fields),
+    _Review: tuple(_Review.model_fields),
+}
+
+
+def _light(cls: type[_Strict], item: object) -> _Strict:
+    return cls.model_construct(**{name: getattr(item, name) for name in _KEEP[cls]})
+
+
+def outline(session: Session, state: RunState) -> Outline:
+    """The outline of a session read in full (nothing validated again: the session was)."""
     kept = [e for e in session.entries if e.kind in OUTLINE_KINDS or e.kind.startswith("feedback_")]
-    return session.model_copy(update={"entries": kept, "options": [], "capture": None})
+    w = session.workshop
+    return Outline.model_construct(
+        title=session.title,
+        created=session.created,
+        workshop=_Workshop.model_construct(**{name: getattr(w, name) for name in _WORKSHOP}),
+        teams=[_light(_Team, t) for t in session.teams],
+        participants=[_light(_Participant, p) for p in session.participants],
+        entries=[_light(_Entry, e) for e in kept],
+        actions=[_light(_Action, a) for a in session.actions],
+        reviews=None if session.reviews is None else [_light(_Review, r) for r in session.reviews],
+        state=state,
+        entry_count=len(session.entries),
+        option_count=len(session.options),
+    )
 
 
 def search_fields(session: Session, name: str) -> dict[str, str]:
@@ -87,31 +279,17 @@ def search_fields(session: Session, name: str) -> dict[str, str]:
     return out
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Search(_Strict):
-    title: str
-    team: str
-    who: str
-    all: str
-
-
 class Facts(_Strict):
-    """One session file as the folder views show it (an outline), or the problem it has (``problem``)."""
+    """One session file as the folder views show it (its outline), or the problem it has (``problem``)."""
 
     identity: tuple[int, int, int, int, int]
-    outline: Session | None = None
-    entries: int = 0
-    options: int = 0
-    search: Search | None = None
+    outline: Outline | None = None
     problem: str | None = None  # the one-line problem, without the leading "PATH: "
 
     def usable(self) -> bool:
         if self.problem is not None:
             return self.outline is None and shown(self.problem) == self.problem
-        return self.outline is not None and self.search is not None
+        return self.outline is not None
 
 
 class IndexFile(_Strict):
@@ -122,14 +300,8 @@ class IndexFile(_Strict):
     files: dict[str, Facts]
 
 
-def facts_of(session: Session, name: str, info: os.stat_result) -> Facts:
-    return Facts(
-        identity=identity(info),
-        outline=outline(session),
-        entries=len(session.entries),
-        options=len(session.options),
-        search=Search(**search_fields(session, name)),
-    )
+def facts_of(session: Session, info: os.stat_result, state: RunState) -> Facts:
+    return Facts.model_construct(identity=identity(info), outline=outline(session, state), problem=None)
 
 
 def read_index(folder: Path) -> dict[str, Facts]:

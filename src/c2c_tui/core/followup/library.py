@@ -25,12 +25,22 @@ import shlex
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
+from functools import cached_property
 from pathlib import Path
 
 from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
-from .folder_index import Facts, facts_of, identity, read_index, settled, wall_ns, write_index
+from .folder_index import (
+    Facts,
+    facts_of,
+    identity,
+    read_index,
+    search_fields,
+    settled,
+    wall_ns,
+    write_index,
+)
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
@@ -64,25 +74,23 @@ class SessionInfo:
     state: RunState  # the clock's run state at the time of the scan
     entries: int = 0  # how many entries and options the session has (the outline keeps few of them)
     options: int = 0
-    search_text: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, path: Path, session: Session, info: os.stat_result, now: datetime) -> SessionInfo:
         """From a session read in full (its outline kept, the rest let go)."""
-        facts = facts_of(session, path.name, info)
-        return cls.from_facts(path, facts, info, now)
+        return cls.from_facts(path, facts_of(session, info, state_of(session, now).state), info)
 
     @classmethod
-    def from_facts(cls, path: Path, facts: Facts, info: os.stat_result, now: datetime) -> SessionInfo:
-        assert facts.outline is not None and facts.search is not None
+    def from_facts(cls, path: Path, facts: Facts, info: os.stat_result) -> SessionInfo:
+        assert facts.outline is not None
+        found = facts.outline
         return cls(
             path=path,
-            outline=facts.outline,
+            outline=found.session(),
             mtime=info.st_mtime,
-            state=state_of(facts.outline, now).state,
-            entries=facts.entries,
-            options=facts.options,
-            search_text=facts.search.model_dump(),
+            state=found.state,
+            entries=found.entry_count,
+            options=found.option_count,
         )
 
     def load(self) -> Session:
@@ -118,10 +126,15 @@ class SessionInfo:
             return self.outline.created.date()
         return datetime.fromtimestamp(self.mtime, UTC).date()
 
-    @property
+    @cached_property
     def _search(self) -> dict[str, str]:
-        """Lower-cased text per search field (``folder_index.search_fields``), built when read."""
-        return self.search_text
+        """Lower-cased text per search field, built from the whole file on the first search (the outline
+        does not hold the entries and options); from the outline when the file no longer loads."""
+        try:
+            session = self.load()
+        except (SessionError, OSError, UnicodeDecodeError, RecursionError):
+            session = self.outline
+        return search_fields(session, self.path.name)
 
 
 @dataclass(frozen=True)
@@ -201,7 +214,7 @@ def scan(folder: Path, now: datetime | None = None, *, use_index: bool = True) -
                 if facts.problem is not None:
                     problems.append(FileProblem(path, f"{path}: {facts.problem}"))
                 else:
-                    sessions.append(SessionInfo.from_facts(path, facts, info, moment))
+                    sessions.append(SessionInfo.from_facts(path, facts, info))
                 continue
             try:
                 session = load(path)
@@ -211,9 +224,9 @@ def scan(folder: Path, now: datetime | None = None, *, use_index: bool = True) -
                 if message.startswith(f"{path}: "):
                     kept[path.name] = Facts(identity=identity(info), problem=message[len(f"{path}: ") :])
                 continue
-            facts = facts_of(session, path.name, info)
+            facts = facts_of(session, info, state_of(session, moment).state)
             kept[path.name] = facts
-            sessions.append(SessionInfo.from_facts(path, facts, info, moment))
+            sessions.append(SessionInfo.from_facts(path, facts, info))
         except SessionError as error:
             problems.append(FileProblem(path, _lines_joined(str(error))))
         except (OSError, UnicodeDecodeError, RecursionError) as error:  # never hide a file, whatever it is
