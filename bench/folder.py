@@ -30,13 +30,13 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
 import measure
 from first_frame import first_frame
 
+from c2c_tui.core.series_rows import Review
 from c2c_tui.core.store import dumps, load
+
+HERE = Path(__file__).resolve().parent
 
 EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
 INDEX = ".c2c-index.json"
@@ -60,17 +60,11 @@ def make_folder(folder: Path, sessions: int) -> None:
         if n % 10 == 9:  # a follow-on of the previous one, reviewing two of its actions
             s.workshop.after = f"w{n - 1:04d}.toml"
             s.reviews = [
-                {
-                    "kind": "action",
-                    "item": base.actions[i].id,
-                    "file": f"w{n - 1:04d}.toml",
-                    "outcome": o,
-                    "at": s.created,
-                    "note": "bench",
-                }  # fmt: skip
+                Review(
+                    kind="action", item=base.actions[i].id, file=f"w{n - 1:04d}.toml", outcome=o, at=s.created
+                )
                 for i, o in ((0, "done"), (1, "in_progress"))
-            ]  # type: ignore[assignment]
-            s = type(s).model_validate(s.model_dump())
+            ]
         (folder / f"w{n:04d}.toml").write_text(dumps(s), encoding="utf-8")
 
 
