@@ -129,7 +129,7 @@ def measure_size(folder: Path, sessions: int, rounds: int) -> dict[str, object]:
         "bare": (statistics.median(b[0] for b in bare), statistics.median(b[1] for b in bare)),
     }
     for name, argv in (
-        ("check DIR", c2c("check", *sorted(folder.glob("w*.toml")))),
+        ("check DIR", c2c("check", folder)),
         ("actions DIR", c2c("actions", folder)),
         ("series DIR", c2c("series", folder)),
     ):
