@@ -9,6 +9,11 @@
   not read as a session - its actions would be counted twice - but listed in ``problems``, so it is
   seen and reconciled by hand.
 
+What is listed of each session is its outline (``SessionInfo.outline``: the title, dates, teams, people,
+actions, follow-up offers, feedback and reviews; see ``folder_index``), taken from the folder index when
+the file is unchanged since it was indexed, else read from the file (and the index brought up to date).
+The whole session is read only when asked for (``SessionInfo.load``): one open session, not the folder.
+
 Sessions come newest first: by workshop date (a session without one falls back to the day it was
 created, then to the day the file was last written), then by the file's modification time.
 
