@@ -316,7 +316,7 @@ def read_index(folder: Path) -> dict[str, Facts]:
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
             return {}
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_INDEX_BYTES + 1)
+            data = stream.read(info.st_size + 1)  # its size, not the limit: read(n) sets n bytes aside
     except OSError:
         return {}
     finally:
