@@ -69,7 +69,7 @@ def test_what_the_index_keeps_is_what_the_views_show(tmp_path: Path, later: None
     assert [i._search for i in warm] == [i._search for i in cold]
     heat_info = next(i for i in warm if i.title == "Heat resilience")
     assert (heat_info.entries, heat_info.options) == (1, 1)
-    assert heat_info.outline.entries == [] and heat_info.outline.options == []  # only counts kept
+    assert heat_info.outline.entries == [] and not hasattr(heat_info.outline, "options")  # counts only
     assert heat_info.load().entries[0].text == "Shade sails on every square"  # the file, in full
 
 

@@ -31,7 +31,7 @@ import time
 from datetime import UTC
 from datetime import date as Date
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
@@ -39,20 +39,15 @@ from ... import __version__
 from ..clock.log import RunState
 from ..model import (
     SCHEMA_VERSION,
-    Action,
     ActionStatus,
-    Entry,
     EntryKind,
     Mode,
-    Participant,
     PhaseId,
     Session,
-    Team,
     TeamRole,
-    Workshop,
 )
 from ..reading.errors import SessionError
-from ..series_rows import Review, ReviewKind, ReviewOutcome
+from ..series_rows import ReviewKind, ReviewOutcome
 from ..store.atomic import write_bytes_atomic
 from ..text.neutral import shown
 
@@ -120,6 +115,13 @@ class _Action(_Strict):
     created: UTCTime | None = None
     updated: UTCTime | None = None
 
+    def is_overdue(self, today: Date) -> bool:
+        """Still open after its due date (as ``model.Action``)."""
+        return self.status == "open" and self.due is not None and self.due < today
+
+
+OutlineAction = _Action  # an action as a folder view reads it (``model.Action``'s fields and is_overdue)
+
 
 class _Review(_Strict):
     file: str
@@ -149,7 +151,11 @@ class _Workshop(_Strict):
 class Outline(_Strict):
     """What the folder views read of a session (``outline``): the title and dates, the workshop's few
     lines, the teams, the participants' names, the actions, the follow-up offers and feedback, the
-    reviews of earlier workshops' items, the clock's run state, and how many entries and options."""
+    reviews of earlier workshops' items, the clock's run state, and how many entries and options.
+
+    Its parts have the names and meanings of the session model's (``Session``, ``Action``...), with the
+    few look-ups the views use (``team_name``, ``Action.is_overdue``): the views read it as they would
+    read a session, and what it does not hold (the day's notes, options, clock) is not there to misread."""
 
     title: str
     created: UTCTime | None = None
@@ -163,65 +169,13 @@ class Outline(_Strict):
     entry_count: int
     option_count: int
 
-    def session(self) -> Session:
-        """The outline as a (partial) Session for the folder views, built without validating again:
-        every value was checked when the file was read, or by this model when the index was."""
-        return _make(
-            Session,
-            {
-                "title": self.title,
-                "created": self.created,
-                "workshop": _make(Workshop, self.workshop.__dict__),
-                "teams": [_make(Team, t.__dict__) for t in self.teams],
-                "participants": [_make(Participant, p.__dict__) for p in self.participants],
-                "entries": [_make(Entry, e.__dict__) for e in self.entries],
-                "actions": [_make(Action, a.__dict__) for a in self.actions],
-                "reviews": None
-                if self.reviews is None
-                else [_make(Review, r.__dict__) for r in self.reviews],
-            },
-        )
+    def team(self, team_id: str | None) -> _Team | None:
+        return next((t for t in self.teams if t.id == team_id), None)
 
-
-_Built = TypeVar("_Built", bound=BaseModel)
-
-
-_DEFAULTS: dict[type, tuple[dict[str, object], tuple[str, ...]]] = {}
-_set = object.__setattr__
-
-
-def _defaults(cls: type[BaseModel]) -> tuple[dict[str, object], tuple[str, ...]]:
-    """Each field's default (in the fields' order), and the fields that get a fresh empty list each
-    time, worked out once per class."""
-    found = _DEFAULTS.get(cls)
-    if found is None:
-        base: dict[str, object] = {}
-        fresh = []
-        for name, info in cls.model_fields.items():
-            factory = info.default_factory
-            if factory is list:
-                base[name] = None
-                fresh.append(name)
-            else:  # a model or a list of models nobody changes in an outline: made once, shared
-                base[name] = factory() if factory is not None else info.default  # type: ignore[call-arg]
-        found = _DEFAULTS[cls] = (base, tuple(fresh))
-    return found
-
-
-def _make(cls: type[_Built], values: dict[str, object]) -> _Built:
-    """``cls.model_construct(**values)`` without its per-call look-ups (a thousand files, a dozen rows
-    each): the other fields take their defaults."""
-    base, fresh = _defaults(cls)
-    data = {**base, **values}
-    for name in fresh:
-        if name not in values:
-            data[name] = []
-    built = cls.__new__(cls)
-    _set(built, "__dict__", data)
-    _set(built, "__pydantic_fields_set__", set(values))
-    _set(built, "__pydantic_extra__", None)
-    _set(built, "__pydantic_private__", None)
-    return built
+    def team_name(self, team_id: str | None) -> str:
+        """As ``Session.team_name``: the team's name, "" for none."""
+        team = self.team(team_id)
+        return team.name if team else ""
 
 
 _WORKSHOP = tuple(_Workshop.model_fields)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Action
+from .folder_index import OutlineAction
 from .library import Library, SessionInfo
 from .review_list import OUTCOME_LABELS
 from .series import Tracked, track
@@ -36,7 +37,7 @@ class Latest:
     def of(self, path: Path, action_id: str) -> Tracked | None:
         return self.items.get((_key(path), action_id))
 
-    def changed_elsewhere(self, path: Path, action: Action) -> Tracked | None:
+    def changed_elsewhere(self, path: Path, action: Action | OutlineAction) -> Tracked | None:
         """The tracked state when a later workshop's review is its latest change, else None."""
         item = self.of(path, action.id)
         if item is None or _key(item.changed_path) == _key(item.path):
@@ -60,7 +61,9 @@ class Latest:
         """How many of the session's actions a later workshop changed last."""
         return sum(1 for a in info.outline.actions if self.changed_elsewhere(info.path, a) is not None)
 
-    def cells(self, info: SessionInfo, action: Action, today: date) -> tuple[str, str, str, str]:
+    def cells(
+        self, info: SessionInfo, action: Action | OutlineAction, today: date
+    ) -> tuple[str, str, str, str]:
         """(status, due, owner, action) in the action's latest state; OVERDUE when open past its due date."""
         item = self.of(info.path, action.id)
         status: str
@@ -72,7 +75,7 @@ class Latest:
             due, owner = item.due, item.owner
         return status, due.isoformat() if due else "-", owner or "-", action.text
 
-    def story(self, info: SessionInfo, action: Action) -> str:
+    def story(self, info: SessionInfo, action: Action | OutlineAction) -> str:
         """ "agreed open → done in Heat two, 2026-12-10: note" for an action a later workshop changed, else ""."""
         item = self.changed_elsewhere(info.path, action)
         if item is None:

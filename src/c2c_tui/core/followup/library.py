@@ -38,6 +38,7 @@ from ..model import Session
 from ..store.session_file import SessionError, load
 from .folder_index import (
     Facts,
+    Outline,
     facts_of,
     identity,
     read_index,
@@ -74,7 +75,7 @@ class SessionInfo:
     whole session; ``load()`` reads the file for that."""
 
     path: Path
-    outline: Session = field(repr=False)
+    outline: Outline = field(repr=False)
     mtime: float  # the file's modification time (seconds since the epoch)
     state: RunState  # the clock's run state at the time of the scan
     entries: int = 0  # how many entries and options the session has (the outline keeps few of them)
@@ -91,7 +92,7 @@ class SessionInfo:
         found = facts.outline
         return cls(
             path=path,
-            outline=found.session(),
+            outline=found,
             mtime=info.st_mtime,
             state=found.state,
             entries=found.entry_count,
@@ -136,10 +137,10 @@ class SessionInfo:
         """Lower-cased text per search field, built from the whole file on the first search (the outline
         does not hold the entries and options); from the outline when the file no longer loads."""
         try:
-            session = self.load()
-        except (SessionError, OSError, UnicodeDecodeError, RecursionError):
-            session = self.outline
-        return search_fields(session, self.path.name)
+            return search_fields(self.load(), self.path.name)
+        except (SessionError, OSError, UnicodeDecodeError, RecursionError):  # it broke since: the title only
+            title = self.outline.title.casefold()
+            return {"title": title, "team": "", "who": "", "all": f"{title}\n{self.path.name.casefold()}"}
 
 
 @dataclass(frozen=True)

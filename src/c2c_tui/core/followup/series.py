@@ -22,8 +22,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..model import Session
 from ..times import EARLIEST
+from .folder_index import Outline
 from .library import Library, SessionInfo
 
 OPEN_STATES = frozenset({"open", "in_progress"})
@@ -188,6 +188,7 @@ def track(library: Library) -> list[Tracked]:
     return out
 
 
-def session_of(library: Library, path: Path) -> Session | None:
+def session_of(library: Library, path: Path) -> Outline | None:
+    """The outline of the session at ``path`` in the library (None: not there)."""
     wanted = _key(path)
     return next((i.outline for i in library.sessions if _key(i.path) == wanted), None)
