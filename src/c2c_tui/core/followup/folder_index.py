@@ -174,8 +174,12 @@ class Outline(_Strict):
 
     def team_name(self, team_id: str | None) -> str:
         """As ``Session.team_name``: the team's name, "" for none."""
-        team = self.team(team_id)
-        return team.name if team else ""
+        if team_id is None:
+            return ""
+        for team in self.teams:  # a handful: a loop beats building a map
+            if team.id == team_id:
+                return team.name
+        return ""
 
 
 _WORKSHOP = tuple(_Workshop.model_fields)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Action
@@ -24,6 +25,7 @@ from .series import Tracked, track
 STATUS_CELLS = {"in_progress": "in progress"}  # the table's word for a latest status (others as written)
 
 
+@lru_cache(maxsize=65536)  # the same few thousand paths, many times over
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 

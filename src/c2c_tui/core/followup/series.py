@@ -19,6 +19,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ def identity(info: SessionInfo) -> str:
     return "w" + digest[:16]
 
 
+@lru_cache(maxsize=65536)  # the same few thousand paths, many times over
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
