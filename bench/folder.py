@@ -1,101 +1,204 @@
-"""`c2c actions` and `c2c series` over a folder of 200 three-workshop chains (600 sessions).
+"""A programme's folder: the folder commands and the home screen at 50, 200 and 1,000 sessions, cold and warm.
 
-Each chain is the shipped example (8 actions, 3 follow-up offers, 60 entries) followed by two follow-on
-workshops made with ``followon.follow_on``: the second reviews four of the first's items, the third one
-more. Each command runs as a user runs it (``python -m c2c_tui ...`` in a fresh process, output to a
-file), three times; the median is printed, with the part spent in core (scan + track + render) in-process.
+The folder holds copies of the shipped example (60 entries, 8 actions, 3 follow-up offers each) with
+distinct titles, workshop dates, created times and action texts; every tenth is a follow-on that reviews
+two of the previous one's actions (so ``series`` and the actions' latest states have work to do).
 
-    python bench/folder.py [--chains 200] [--rounds 3]
+For each size: ``c2c check DIR``, ``c2c actions DIR`` (with its peak RSS), ``c2c series DIR``, each run as a
+user runs it (``python -m c2c_tui ...``, a fresh process, output to a file), and the home screen's first
+full frame and resident memory in a real pty (``python -m c2c_tui --dir DIR``), side by side with one
+``c2c check FILE`` and the bare Textual app (``bench/bare_app.py``) measured in the same turns.
+*cold*: no folder index (removed before each run); *warm*: the index of a previous run is there and
+every file is older than two seconds. Medians of ``--rounds``.
+
+    python bench/folder.py [--sizes 50,200,1000] [--rounds 3]
+
+Run it against older code with ``PYTHONPATH=OLD/src`` (``git archive main src``): "warm" is then the same
+as cold (no index).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from c2c_tui.core.followup.followon import follow_on, record_review
-from c2c_tui.core.store import load, save
+import measure
+from first_frame import first_frame
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "sessions" / "cooling-valmora.toml"
+from c2c_tui.core.series_rows import Review
+from c2c_tui.core.store import dumps, load
+
+HERE = Path(__file__).resolve().parent
+
+EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
+INDEX = ".c2c-index.json"
+SIZES = (50, 200, 1000)
+Cell = tuple[float, float]  # (cold, warm)
 
 
-def make_folder(folder: Path, chains: int) -> None:
+def make_folder(folder: Path, sessions: int) -> None:
+    """``sessions`` copies of the example (TOML only: the summaries beside them are not read by a scan)."""
     base = load(EXAMPLE)
-    start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-    for n in range(chains):
-        created = start + timedelta(hours=n)
-        first = folder / f"chain{n:03d}-1.toml"
-        save(first, base.model_copy(update={"created": created, "title": f"{base.title} #{n}"}))
-        second = folder / f"chain{n:03d}-2.toml"
-        two = follow_on(first, second, title=f"Second #{n}", now=created + timedelta(days=30))
-        two.workshop.date = date(2026, 12, 10)
-        for index, outcome in enumerate(("done", "in_progress", "dropped", "open")):
-            record_review(two, index, outcome, now=created + timedelta(days=30, minutes=index), note="bench")
-        save(second, two)
-        third = folder / f"chain{n:03d}-3.toml"
-        three = follow_on(second, third, title=f"Third #{n}", now=created + timedelta(days=60))
-        three.workshop.date = date(2027, 1, 20)
-        record_review(three, 0, "done", now=created + timedelta(days=60))
-        save(third, three)
+    start = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
+    for n in range(sessions):
+        s = base.model_copy(deep=True)
+        s.title = f"{base.title} #{n}"
+        s.created = start + timedelta(days=n, hours=n % 7)
+        s.workshop.date = (start + timedelta(days=n)).date()
+        s.workshop.after = None
+        for a in s.actions:
+            a.text = f"{a.text} (workshop {n})"
+            a.due = date(2026, 1, 1) + timedelta(days=(n * 7 + len(a.id)) % 400)
+        if n % 10 == 9:  # a follow-on of the previous one, reviewing two of its actions
+            s.workshop.after = f"w{n - 1:04d}.toml"
+            s.reviews = [
+                Review(
+                    kind="action", item=base.actions[i].id, file=f"w{n - 1:04d}.toml", outcome=o, at=s.created
+                )
+                for i, o in ((0, "done"), (1, "in_progress"))
+            ]
+        (folder / f"w{n:04d}.toml").write_text(dumps(s), encoding="utf-8")
 
 
-def timed(argv: list[str], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        with tempfile.TemporaryFile() as sink:
-            began = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "c2c_tui", *argv], stdout=sink, check=False)
-            times.append(time.perf_counter() - began)
-    return statistics.median(times)
+def c2c(*argv: str | Path) -> list[str]:
+    return [sys.executable, "-m", "c2c_tui", *map(str, argv)]
 
 
-def in_process(folder: Path, rounds: int) -> tuple[float, float]:
-    from c2c_tui.core.followup import collect, render_table
-    from c2c_tui.core.followup.library import scan
-    from c2c_tui.core.followup.series_overview import render_series
-
-    today = date(2027, 1, 25)
-    actions, series = [], []
-    for _ in range(rounds):
+def timed(argv: list[str]) -> tuple[float, int]:
+    """Seconds and peak RSS (kB) of one run, its output to a scratch file."""
+    with tempfile.TemporaryFile() as sink:
         began = time.perf_counter()
-        render_table(collect(scan(folder), today=today), today)
-        actions.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        render_series(scan(folder), None, today=today)
-        series.append(time.perf_counter() - began)
-    return statistics.median(actions), statistics.median(series)
+        process = subprocess.Popen(argv, stdout=sink, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - began
+    process.returncode = 0
+    return seconds, usage.ru_maxrss
+
+
+def home_frame(folder: Path, sessions: int) -> tuple[float, int]:
+    """Seconds to the home screen's first full frame (its heading counts the sessions) and its RSS (kB)."""
+    seconds, process = first_frame(c2c("--dir", folder), f"{sessions} sessions")
+    try:
+        process.drain(0.5)
+        return seconds, measure._status(process.pid, "VmHWM")
+    finally:
+        process.stop()
+
+
+def bare_frame() -> tuple[float, int]:
+    seconds, process = first_frame(measure.BARE, measure.MARKER)
+    try:
+        process.drain(0.5)
+        return seconds, measure._status(process.pid, "VmHWM")
+    finally:
+        process.stop()
+
+
+def cold_warm(folder: Path, run: Callable[[], tuple[float, int]], rounds: int) -> tuple[Cell, Cell]:
+    """((cold s, warm s), (cold kB, warm kB)): medians; the index removed before each cold run."""
+    cold, warm = [], []
+    index = folder / INDEX
+    for _ in range(rounds):
+        index.unlink(missing_ok=True)
+        cold.append(run())
+        if not index.exists():  # older code: no index, warm is cold again
+            run()
+        time.sleep(0.1)
+        warm.append(run())
+    med = statistics.median
+    return (med(c[0] for c in cold), med(w[0] for w in warm)), (
+        med(c[1] for c in cold),
+        med(w[1] for w in warm),
+    )
+
+
+def measure_size(folder: Path, sessions: int, rounds: int) -> dict[str, object]:
+    one = folder / "w0000.toml"
+    check_file = statistics.median(timed(c2c("check", one))[0] for _ in range(rounds))
+    bare = [bare_frame() for _ in range(rounds)]
+    out: dict[str, object] = {
+        "check FILE": check_file,
+        "bare": (statistics.median(b[0] for b in bare), statistics.median(b[1] for b in bare)),
+    }
+    for name, argv in (
+        ("check DIR", c2c("check", folder)),
+        ("actions DIR", c2c("actions", folder)),
+        ("series DIR", c2c("series", folder)),
+    ):
+        out[name] = cold_warm(folder, lambda argv=argv: timed(argv), rounds)  # type: ignore[misc]
+    out["home"] = cold_warm(folder, lambda: home_frame(folder, sessions), rounds)
+    return out
+
+
+def report(results: dict[int, dict[str, object]], rounds: int) -> None:
+    print(f"\nA programme's folder (median of {rounds}; cold: no index, warm: the index of the last run)\n")
+    header = f"  {'':<28}" + "".join(f"{f'{n:,} sessions':>22}" for n in results)
+    print(header)
+    print(f"  {'':<28}" + "".join(f"{'cold':>11}{'warm':>11}" for _ in results))
+
+    def line(label: str, cells: list[tuple[str, str]]) -> None:
+        print(f"  {label:<28}" + "".join(f"{c:>11}{w:>11}" for c, w in cells))
+
+    def secs(x: float) -> str:
+        return f"{x * 1000:.0f} ms"
+
+    line("c2c check FILE (one)", [(secs(r["check FILE"]), "") for r in results.values()])  # type: ignore[arg-type]
+    for name in ("check DIR", "actions DIR", "series DIR"):
+        line(f"c2c {name}", [tuple(map(secs, r[name][0])) for r in results.values()])  # type: ignore[index,misc]
+        line(
+            "  x one check FILE",
+            [tuple(f"{t / r['check FILE']:.2f}x" for t in r[name][0]) for r in results.values()],  # type: ignore[index,misc,operator]
+        )
+    line(
+        "c2c actions DIR peak RSS",
+        [tuple(f"{kb / 1024:.0f} MB" for kb in r["actions DIR"][1]) for r in results.values()],  # type: ignore[index,misc]
+    )
+    line("bare Textual app first frame", [(secs(r["bare"][0]), "") for r in results.values()])  # type: ignore[index]
+    line("home screen first frame", [tuple(map(secs, r["home"][0])) for r in results.values()])  # type: ignore[index,misc]
+    line(
+        "  x bare app (target <= 2)",
+        [tuple(f"{t / r['bare'][0]:.2f}x" for t in r["home"][0]) for r in results.values()],  # type: ignore[index,misc,operator]
+    )
+    line(
+        "home screen RSS x bare app",
+        [tuple(f"{kb / r['bare'][1]:.2f}x" for kb in r["home"][1]) for r in results.values()],  # type: ignore[index,misc,operator]
+    )
+    line(
+        "  (MB; bare app MB)",
+        [
+            (f"{r['home'][1][0] / 1024:.0f}/{r['bare'][1] / 1024:.0f}", f"{r['home'][1][1] / 1024:.0f}")  # type: ignore[index]
+            for r in results.values()
+        ],
+    )
+
+
+def run_folder(sizes: tuple[int, ...] = SIZES, rounds: int = 3) -> None:
+    """Build each folder, measure it, print the table (``bench/run.py`` calls this at the end)."""
+    results: dict[int, dict[str, object]] = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="c2c-folder-") as tmp:
+            folder = Path(tmp)
+            make_folder(folder, n)
+            time.sleep(2.1)  # every file settled: older than the index's two-second window
+            results[n] = measure_size(folder, n, rounds)
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} CPUs")
+    report(results, rounds)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chains", type=int, default=200)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        began = time.perf_counter()
-        make_folder(folder, args.chains)
-        sessions = len(list(folder.glob("*.toml")))
-        print(
-            f"{sessions} sessions ({args.chains} chains of three) made in {time.perf_counter() - began:.1f} s"
-        )
-        core_actions, core_series = in_process(folder, args.rounds)
-        for name, argv_, core in (
-            ("c2c actions DIR", ["actions", str(folder)], core_actions),
-            ("c2c actions DIR --format ics", ["actions", str(folder), "--format", "ics"], None),
-            ("c2c series DIR", ["series", str(folder)], core_series),
-            ("c2c series DIR --format html", ["series", str(folder), "--format", "html"], None),
-        ):
-            total = timed(argv_, args.rounds)
-            extra = f" (core {core * 1000:.0f} ms)" if core is not None else ""
-            print(f"{name:<30} {total * 1000:>7.0f} ms{extra}")
+    run_folder(tuple(int(n) for n in args.sizes.split(",")), args.rounds)
     return 0
 
 

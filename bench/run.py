@@ -78,6 +78,7 @@ def main(argv: list[str]) -> int:
         if not args.startup:
             run_core(5 if args.quick else 9)
             run_typing(big, quick=args.quick)
+            __import__("folder").run_folder(rounds=1 if args.quick else 3)  # bench/folder.py
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -23,7 +23,7 @@ def test_the_first_workshops_actions_in_their_latest_state(tmp_path: Path) -> No
     library = scan(tmp_path, NOW)
     latest = latest_of(library)
     info = next(i for i in library.sessions if i.path.name == "first.toml")
-    cells = {a.id: latest.cells(info, a, TODAY) for a in info.session.actions}
+    cells = {a.id: latest.cells(info, a, TODAY) for a in info.outline.actions}
     assert cells["a1"] == ("done", "2026-12-15", "Maria Okafor", "Draft the plan")
     assert cells["a2"] == ("done", "2027-01-31", "Ana Ruiz", "Ask the weather service")
     assert cells["a3"][0] == "OVERDUE"  # carried, never reviewed: as its own file says
@@ -31,7 +31,7 @@ def test_the_first_workshops_actions_in_their_latest_state(tmp_path: Path) -> No
     assert latest.counts(info, TODAY) == (1, 1)  # a3 only; the file alone says 3 open
     assert (info.open_actions, info.overdue_actions(TODAY)) == (3, 2)
     assert latest.changed(info) == 2
-    stories = {a.id: latest.story(info, a) for a in info.session.actions}
+    stories = {a.id: latest.story(info, a) for a in info.outline.actions}
     assert stories["a1"] == "agreed open → done in Heat two, 2026-12-10: sent to the board"
     assert stories["a2"] == "agreed open → done in Heat three, 2027-01-20, owner Ana Ruiz"
     assert stories["a3"] == stories["a4"] == ""
@@ -43,7 +43,7 @@ def test_in_progress_reads_so_with_its_note_and_a_file_alone_is_as_written(tmp_p
     library = scan(tmp_path, NOW)
     latest = latest_of(library)
     info = next(i for i in library.sessions if i.path.name == "first.toml")
-    a2 = next(a for a in info.session.actions if a.id == "a2")
+    a2 = next(a for a in info.outline.actions if a.id == "a2")
     assert latest.cells(info, a2, TODAY)[0] == "in progress"
     assert (
         latest.story(info, a2)
@@ -64,7 +64,7 @@ def test_a_change_in_its_own_file_after_the_review_is_the_latest(tmp_path: Path)
     library = scan(tmp_path, NOW)
     info = read_info(first, NOW)
     latest = latest_of(with_info(library, info))
-    assert latest.cells(info, info.session.actions[0], TODAY)[0] == "OVERDUE"  # open again, past due
-    assert latest.story(info, info.session.actions[0]) == ""
+    assert latest.cells(info, info.outline.actions[0], TODAY)[0] == "OVERDUE"  # open again, past due
+    assert latest.story(info, info.outline.actions[0]) == ""
     assert latest.of(first, "a1") is not None and latest.of(first, "zz") is None
-    assert date(2026, 12, 15) == info.session.actions[0].due
+    assert date(2026, 12, 15) == info.outline.actions[0].due

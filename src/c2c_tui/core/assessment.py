@@ -17,11 +17,38 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from .assessment_rows import MAX_AREAS, MAX_NAME, Assessment, AssessmentArea
 from .model import Session
 
 AREAS_FILE = "assessment-areas.toml"
+
+
+class _AreaRow(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class _ScoreRow(Protocol):
+    @property
+    def team(self) -> str: ...
+    @property
+    def area(self) -> str: ...
+    @property
+    def score(self) -> int: ...
+
+
+class Scored(Protocol):
+    """What ``moves`` reads of a workshop: a ``Session`` or a folder index's outline."""
+
+    @property
+    def areas(self) -> Sequence[_AreaRow] | None: ...
+    @property
+    def assessments(self) -> Sequence[_ScoreRow] | None: ...
+    def team_name(self, team_id: str | None) -> str: ...
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +186,7 @@ class Move:
         return given[-1] - given[0] if len(given) >= 2 else None
 
 
-def moves(sessions: Sequence[Session]) -> list[Move]:
+def moves(sessions: Sequence[Scored]) -> list[Move]:
     """Every (team, area) scored in any of ``sessions`` (a series, oldest first), in the order first seen.
 
     Teams are matched by name (case and spaces aside), areas by id, as ``c2c new --after`` carries them."""

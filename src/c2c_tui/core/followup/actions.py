@@ -55,7 +55,7 @@ class ActionRow:
 
 def rows_for(info: SessionInfo, today: date) -> list[ActionRow]:
     """The actions of one session as rows, in the file's order."""
-    session = info.session
+    session = info.outline
     return [
         _row(
             session.title,

@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Action
+from .folder_index import OutlineAction
 from .library import Library, SessionInfo
 from .review_list import OUTCOME_LABELS
 from .series import Tracked, track
@@ -23,6 +25,7 @@ from .series import Tracked, track
 STATUS_CELLS = {"in_progress": "in progress"}  # the table's word for a latest status (others as written)
 
 
+@lru_cache(maxsize=65536)  # the same few thousand paths, many times over
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
@@ -36,7 +39,7 @@ class Latest:
     def of(self, path: Path, action_id: str) -> Tracked | None:
         return self.items.get((_key(path), action_id))
 
-    def changed_elsewhere(self, path: Path, action: Action) -> Tracked | None:
+    def changed_elsewhere(self, path: Path, action: Action | OutlineAction) -> Tracked | None:
         """The tracked state when a later workshop's review is its latest change, else None."""
         item = self.of(path, action.id)
         if item is None or _key(item.changed_path) == _key(item.path):
@@ -46,7 +49,7 @@ class Latest:
     def counts(self, info: SessionInfo, today: date) -> tuple[int, int]:
         """(open, late) for one session: open or in progress, and of those past their due date, as of now."""
         opened = late = 0
-        for action in info.session.actions:
+        for action in info.outline.actions:
             item = self.of(info.path, action.id)
             if item is None:
                 opened += action.status == "open"
@@ -58,9 +61,11 @@ class Latest:
 
     def changed(self, info: SessionInfo) -> int:
         """How many of the session's actions a later workshop changed last."""
-        return sum(1 for a in info.session.actions if self.changed_elsewhere(info.path, a) is not None)
+        return sum(1 for a in info.outline.actions if self.changed_elsewhere(info.path, a) is not None)
 
-    def cells(self, info: SessionInfo, action: Action, today: date) -> tuple[str, str, str, str]:
+    def cells(
+        self, info: SessionInfo, action: Action | OutlineAction, today: date
+    ) -> tuple[str, str, str, str]:
         """(status, due, owner, action) in the action's latest state; OVERDUE when open past its due date."""
         item = self.of(info.path, action.id)
         status: str
@@ -72,7 +77,7 @@ class Latest:
             due, owner = item.due, item.owner
         return status, due.isoformat() if due else "-", owner or "-", action.text
 
-    def story(self, info: SessionInfo, action: Action) -> str:
+    def story(self, info: SessionInfo, action: Action | OutlineAction) -> str:
         """ "agreed open → done in Heat two, 2026-12-10: note" for an action a later workshop changed, else ""."""
         item = self.changed_elsewhere(info.path, action)
         if item is None:

@@ -9,6 +9,11 @@
   not read as a session - its actions would be counted twice - but listed in ``problems``, so it is
   seen and reconciled by hand.
 
+What is listed of each session is its outline (``SessionInfo.outline``: the title, dates, teams, people,
+actions, follow-up offers, feedback and reviews; see ``folder_index``), taken from the folder index when
+the file is unchanged since it was indexed, else read from the file (and the index brought up to date).
+The whole session is read only when asked for (``SessionInfo.load``): one open session, not the folder.
+
 Sessions come newest first: by workshop date (a session without one falls back to the day it was
 created, then to the day the file was last written), then by the file's modification time.
 
@@ -20,6 +25,7 @@ speakers); other words search everything written in the session. Quotes keep wor
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +37,17 @@ from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
 from ..zone import session_zone
+from .folder_index import (
+    Facts,
+    Outline,
+    facts_of,
+    identity,
+    read_index,
+    search_fields,
+    settled,
+    wall_ns,
+    write_index,
+)
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
@@ -54,63 +71,77 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class SessionInfo:
-    """One saved session as the library shows it."""
+    """One saved session as the library shows it: its outline (``folder_index.outline``: all of it but
+    the entries other than follow-up offers and feedback, the options and the capture line), never the
+    whole session; ``load()`` reads the file for that."""
 
     path: Path
-    session: Session = field(repr=False)
+    outline: Outline = field(repr=False)
     mtime: float  # the file's modification time (seconds since the epoch)
     state: RunState  # the clock's run state at the time of the scan
+    entries: int = 0  # how many entries and options the session has (the outline keeps few of them)
+    options: int = 0
+
+    @classmethod
+    def of(cls, path: Path, session: Session, info: os.stat_result, now: datetime) -> SessionInfo:
+        """From a session read in full (its outline kept, the rest let go)."""
+        return cls.from_facts(path, facts_of(session, info, state_of(session, now).state), info)
+
+    @classmethod
+    def from_facts(cls, path: Path, facts: Facts, info: os.stat_result) -> SessionInfo:
+        assert facts.outline is not None
+        found = facts.outline
+        return cls(
+            path=path,
+            outline=found,
+            mtime=info.st_mtime,
+            state=found.state,
+            entries=found.entry_count,
+            options=found.option_count,
+        )
+
+    def load(self) -> Session:
+        """The whole session, read from its file now (raises SessionError with a one-line message)."""
+        return load(self.path)
 
     @property
     def title(self) -> str:
-        return self.session.title
+        return self.outline.title
 
     @property
     def date(self) -> Date | None:
         """The workshop date as written in the file (None when not set)."""
-        return self.session.workshop.date
+        return self.outline.workshop.date
 
     @property
     def teams(self) -> tuple[str, ...]:
-        return tuple(team.name for team in self.session.teams)
+        return tuple(team.name for team in self.outline.teams)
 
     @property
     def open_actions(self) -> int:
-        return sum(1 for action in self.session.actions if action.status == "open")
+        return sum(1 for action in self.outline.actions if action.status == "open")
 
     def overdue_actions(self, today: Date) -> int:
-        return sum(1 for action in self.session.actions if action.is_overdue(today))
+        return sum(1 for action in self.outline.actions if action.is_overdue(today))
 
     @property
     def sort_date(self) -> Date:
         """The date the list is sorted by: the workshop date, else the day created, else the file's day."""
         if self.date is not None:
             return self.date
-        if self.session.created is not None:
-            return self.session.created.astimezone(session_zone(self.session) or UTC).date()
+        if self.outline.created is not None:
+            return self.outline.created.astimezone(session_zone(self.outline) or UTC).date()
         return datetime.fromtimestamp(self.mtime, UTC).date()
 
     @cached_property
     def _search(self) -> dict[str, str]:
-        """Lower-cased text per search field, built once. Values are joined by newlines, so a word
-        (which never holds whitespace) cannot match across two values."""
-        s = self.session
-        w = s.workshop
-        title = [s.title]
-        teams = [part for t in s.teams for part in (t.name, t.city, t.organisation)]
-        people = [p.name for p in s.participants] + [w.facilitator, w.note_taker]
-        people += [e.speaker or "" for e in s.entries] + [o.speaker or "" for o in s.options]
-        people += [a.owner for a in s.actions]
-        text = [w.purpose, w.challenge, w.place, w.mode, str(w.date or ""), *w.shared_before]
-        text += [part for q in w.pre_questions for part in (q.text, q.answer or "")]
-        text += [part for p in s.participants for part in (p.role, p.organisation, p.sector, p.email)]
-        text += [e.text for e in s.entries]
-        text += [part for o in s.options for part in (o.title, o.detail)]
-        text += [part for a in s.actions for part in (a.text, a.note, str(a.due or ""), a.status)]
-        fields = {"title": title, "team": teams, "who": people}
-        out = {name: "\n".join(values).casefold() for name, values in fields.items()}
-        out["all"] = "\n".join([*out.values(), "\n".join(text).casefold(), self.path.name.casefold()])
-        return out
+        """Lower-cased text per search field, built from the whole file on the first search (the outline
+        does not hold the entries and options); from the outline when the file no longer loads."""
+        try:
+            return search_fields(self.load(), self.path.name)
+        except (SessionError, OSError, UnicodeDecodeError, RecursionError):  # it broke since: the title only
+            title = self.outline.title.casefold()
+            return {"title": title, "team": "", "who": "", "all": f"{title}\n{self.path.name.casefold()}"}
 
 
 @dataclass(frozen=True)
@@ -131,12 +162,15 @@ def is_conflict_copy(path: Path) -> bool:
 
 def read_info(path: Path, now: datetime) -> SessionInfo:
     """Load one session file as a SessionInfo (raises SessionError with a one-line message)."""
+    info = _stat(path)
+    return SessionInfo.of(path, load(path), info, now)
+
+
+def _stat(path: Path) -> os.stat_result:
     try:
-        mtime = path.stat().st_mtime
+        return path.stat()
     except OSError as error:
         raise SessionError(f"{path}: cannot read the file: {error.strerror or error}") from error
-    session = load(path)
-    return SessionInfo(path=path, session=session, mtime=mtime, state=state_of(session, now).state)
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -155,12 +189,20 @@ def session_files(folder: Path) -> list[Path]:
     return sorted((p for p in found if p.is_file()), key=lambda p: p.name)
 
 
-def scan(folder: Path, now: datetime | None = None) -> Library:
-    """Every session in ``folder``, newest first, and a one-line problem for each file that did not load."""
+def scan(folder: Path, now: datetime | None = None, *, use_index: bool = True) -> Library:
+    """Every session in ``folder``, newest first, and a one-line problem for each file that did not load.
+
+    With ``use_index`` (the default), a file whose identity matches its entry in the folder index is
+    taken from there; every other file is read, and the index is brought up to date (``folder_index``).
+    """
     moment = now if now is not None else datetime.now(UTC)
+    files = session_files(folder)
+    known = read_index(folder) if use_index else {}
+    kept: dict[str, Facts] = {}
+    wall = wall_ns()
     sessions: list[SessionInfo] = []
     problems: list[FileProblem] = []
-    for path in session_files(folder):
+    for path in files:
         if is_conflict_copy(path):
             original = path.name.split(CONFLICT_MARK, 1)[0] + ".toml"
             problems.append(
@@ -172,11 +214,32 @@ def scan(folder: Path, now: datetime | None = None) -> Library:
             )
             continue
         try:
-            sessions.append(read_info(path, moment))
+            info = _stat(path)  # before reading: an edit while it is read changes what is recorded
+            facts = known.get(path.name)
+            if facts is not None and facts.identity == identity(info) and settled(info, wall):
+                kept[path.name] = facts
+                if facts.problem is not None:
+                    problems.append(FileProblem(path, f"{path}: {facts.problem}"))
+                else:
+                    sessions.append(SessionInfo.from_facts(path, facts, info))
+                continue
+            try:
+                session = load(path)
+            except SessionError as error:
+                message = _lines_joined(str(error))
+                problems.append(FileProblem(path, message))
+                if message.startswith(f"{path}: "):
+                    kept[path.name] = Facts(identity=identity(info), problem=message[len(f"{path}: ") :])
+                continue
+            facts = facts_of(session, info, state_of(session, moment).state)
+            kept[path.name] = facts
+            sessions.append(SessionInfo.from_facts(path, facts, info))
         except SessionError as error:
             problems.append(FileProblem(path, _lines_joined(str(error))))
         except (OSError, UnicodeDecodeError, RecursionError) as error:  # never hide a file, whatever it is
             problems.append(FileProblem(path, f"{path}: cannot read the file: {_lines_joined(str(error))}"))
+    if use_index and kept != known:
+        write_index(folder, kept)
     sessions.sort(key=lambda info: (info.sort_date, info.mtime, info.path.name), reverse=True)
     return Library(folder=folder, sessions=sessions, problems=problems)
 

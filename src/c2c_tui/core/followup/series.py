@@ -19,12 +19,13 @@ import hashlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Session
 from ..times import EARLIEST
 from ..zone import session_zone
+from .folder_index import Outline
 from .library import Library, SessionInfo
 
 OPEN_STATES = frozenset({"open", "in_progress"})
@@ -85,20 +86,21 @@ class Tracked:
 
 def identity(info: SessionInfo) -> str:
     """What names a workshop across renames and exports: its ``created`` time, else its title and file name."""
-    created = info.session.created
+    created = info.outline.created
     if created is not None:
         return created.strftime("%Y%m%dT%H%M%SZ")
-    digest = hashlib.sha256(f"{info.session.title}\n{info.path.name}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{info.outline.title}\n{info.path.name}".encode()).hexdigest()
     return "w" + digest[:16]
 
 
+@lru_cache(maxsize=65536)  # the same few thousand paths, many times over
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
 def _origin(info: SessionInfo) -> list[Tracked]:
     """Each action and follow-up offer as agreed in its own workshop, before any review."""
-    session = info.session
+    session = info.outline
     ident = identity(info)
 
     def agreed(kind: str, item: str, text: str, team: str | None, state: tuple[Any, ...]) -> Tracked:
@@ -171,10 +173,10 @@ def track(library: Library) -> list[Tracked]:
     """Every item of the folder's sessions, once each, in its latest state (file order, oldest session first)."""
     infos = sorted(library.sessions, key=lambda i: (i.sort_date, i.mtime, i.path.name))
     by_path = {_key(info.path): info for info in infos}
-    by_created = {info.session.created: info for info in infos if info.session.created is not None}
+    by_created = {info.outline.created: info for info in infos if info.outline.created is not None}
     steps: dict[tuple[str, str, str], list[Step]] = {}
     for info in infos:
-        for review in info.session.reviews or ():
+        for review in info.outline.reviews or ():
             if review.at is None:
                 continue
             target = by_path.get(_key(info.path.parent / review.file))
@@ -190,8 +192,8 @@ def track(library: Library) -> list[Tracked]:
                     owner=review.owner,
                     due=review.due,
                     path=info.path,
-                    workshop=info.session.title,
-                    zone=session_zone(info.session),
+                    workshop=info.outline.title,
+                    zone=session_zone(info.outline),
                 )
             )
     out = []
@@ -202,6 +204,7 @@ def track(library: Library) -> list[Tracked]:
     return out
 
 
-def session_of(library: Library, path: Path) -> Session | None:
+def session_of(library: Library, path: Path) -> Outline | None:
+    """The outline of the session at ``path`` in the library (None: not there)."""
     wanted = _key(path)
-    return next((i.session for i in library.sessions if _key(i.path) == wanted), None)
+    return next((i.outline for i in library.sessions if _key(i.path) == wanted), None)

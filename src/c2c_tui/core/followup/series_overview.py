@@ -69,7 +69,7 @@ def _when(info: SessionInfo) -> str:
 def workshops_table(infos: list[SessionInfo]) -> str:
     rows = []
     for n, info in enumerate(infos, 1):
-        s = info.session
+        s = info.outline
         fb = score_line(scores(s.entries))
         rows.append(
             [
@@ -141,12 +141,12 @@ def people_section(infos: list[SessionInfo]) -> str:
     teams: dict[str, tuple[str, set[int]]] = {}
     people: dict[tuple[str, str], set[int]] = {}
     for n, info in enumerate(infos, 1):
-        s = info.session
+        s = info.outline
         for t in s.teams:
             teams.setdefault(t.name.casefold(), (t.role, set()))[1].add(n)
         for p in s.participants:
             people.setdefault((p.name, s.team_name(p.team)), set()).add(n)
-    names = {t.name.casefold(): t.name for info in infos for t in info.session.teams}
+    names = {t.name.casefold(): t.name for info in infos for t in info.outline.teams}
     team_rows = [
         [md.cell(names[k]), role, ", ".join(map(str, sorted(seen)))] for k, (role, seen) in teams.items()
     ]
@@ -165,11 +165,11 @@ def feedback_section(infos: list[SessionInfo]) -> str:
     out = ["## Feedback per workshop"]
     any_feedback = False
     for n, info in enumerate(infos, 1):
-        entries = [e for e in info.session.entries if e.kind.startswith("feedback_")]
+        entries = [e for e in info.outline.entries if e.kind.startswith("feedback_")]
         if not entries:
             continue
         any_feedback = True
-        out.append(md.heading(3, f"{n}. {info.session.title}"))
+        out.append(md.heading(3, f"{n}. {info.outline.title}"))
         line = score_line(scores(entries))
         out.append(f"**How useful it was:** {line or '*(no score given)*'}")
         for kind, title in (("feedback_keep", "Keep"), ("feedback_change", "Change")):
@@ -216,7 +216,7 @@ def render_series(
         actions_section(actions, today, numbers),
         offers_section(offers, numbers),
         people_section(infos),
-        moves_section([info.session for info in infos]),
+        moves_section([info.outline for info in infos]),
         feedback_section(infos),
         backlog_section(series),
         "---",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..assessment import Move, moves
+from ..assessment import Move, Scored, moves
 from ..assessment_rows import SCORE_WORDS
 from ..model import Session
 from ..text import mdtext as md
@@ -57,7 +57,7 @@ def _change(move: Move) -> str:
     return f"+{change}" if change > 0 else ("±0" if change == 0 else f"−{-change}")
 
 
-def moves_section(sessions: Sequence[Session]) -> str:
+def moves_section(sessions: Sequence[Scored]) -> str:
     """The series overview's section: per team, how each area's score moved from workshop to workshop
     (``sessions`` in the overview's order, numbered from 1); "" when no workshop has a self-assessment."""
     found = moves(sessions)

@@ -7,7 +7,9 @@ is exactly what it was before. User text goes through ``mdtext`` (literal whatev
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePosixPath
+from typing import Protocol
 
 from ..model import Entry, Session
 from ..series_rows import Review
@@ -72,7 +74,16 @@ def since_section(session: Session) -> str:
     return "\n\n".join(out)
 
 
-def scores(entries: list[Entry]) -> Counter[int]:
+class Scored(Protocol):
+    """An entry as far as a score goes (a session's, or one of a folder outline's)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def score(self) -> int | None: ...
+
+
+def scores(entries: Sequence[Scored]) -> Counter[int]:
     return Counter(e.score for e in entries if e.kind == "feedback_useful" and e.score is not None)
 
 

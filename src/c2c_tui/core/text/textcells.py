@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .neutral import shown
 
@@ -30,9 +31,16 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+_known_width = lru_cache(maxsize=8192)(char_width)  # the same answers, each character looked up once
+
+
 def cell_width(text: str) -> int:
-    """How many terminal columns ``text`` takes (wide CJK and emoji count two, combining marks none)."""
-    return sum(char_width(char) for char in text)
+    """How many terminal columns ``text`` takes (wide CJK and emoji count two, combining marks none).
+
+    ASCII text (most of a table) takes one column a character: no per-character look-up."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_known_width, text))
 
 
 def fit(text: str, width: int) -> str:
@@ -41,9 +49,11 @@ def fit(text: str, width: int) -> str:
         return text
     if width <= 0:
         return ""
+    if text.isascii():
+        return text[: width - 1].rstrip() + ELLIPSIS
     out, used = [], 0
     for char in text:
-        w = char_width(char)
+        w = _known_width(char)
         if used + w > width - 1:
             break
         out.append(char)

@@ -29,6 +29,7 @@ from c2c_tui.core.model import Action
 from c2c_tui.core.setup import parse_due
 from c2c_tui.core.store import SessionError
 from c2c_tui.core.summary import render_markdown
+from c2c_tui.core.text import mdtext
 from c2c_tui.core.text.neutral import shown
 from c2c_tui.tui.home.context import HomeContext
 from c2c_tui.tui.home.summary_viewer import SummaryViewer
@@ -91,7 +92,7 @@ class SessionReviewScreen(Screen[None]):
         yield Static(Text(""), id="actions-heading")
         progress = any(
             (t := self.latest.of(self.info.path, a.id)) is not None and t.status == "in_progress"
-            for a in self.info.session.actions
+            for a in self.info.outline.actions
         )
         yield PlainTable(
             [("Status", 11 if progress else 8), ("Due", 10), ("Owner", 16), ("Action", None)],
@@ -113,7 +114,7 @@ class SessionReviewScreen(Screen[None]):
         self.info = info
         title = f"{info.title} · {info.path}"
         self.query_one("#review-title", Static).update(Text(shown(title), no_wrap=True, overflow="ellipsis"))
-        actions = info.session.actions
+        actions = info.outline.actions
         opened, late = self.latest.counts(info, self.today)
         heading = f"Actions: {opened} open of {len(actions)}"
         heading += f", {late} overdue" if late else ""
@@ -124,12 +125,16 @@ class SessionReviewScreen(Screen[None]):
         table.show([action_row(info, a, self.today, self.latest) for a in actions], select=select)
         self.query_one("#action-latest").display = bool(changed)
         self.show_latest()
-        await self.query_one(SummaryViewer).show(render_markdown(info.session, self.context.clock.now()))
+        try:  # the list holds the session's outline: its summary needs the whole file, read now
+            summary = render_markdown(info.load(), self.context.clock.now())
+        except SessionError as error:
+            summary = mdtext.inline(f"This file does not load now: {error}")
+        await self.query_one(SummaryViewer).show(summary)
 
     def show_latest(self) -> None:
         """The highlighted action's state as agreed and where it changed (a later workshop's review)."""
         key = self.query_one("#review-actions", PlainTable).current_key
-        action = next((a for a in self.info.session.actions if a.id == key), None)
+        action = next((a for a in self.info.outline.actions if a.id == key), None)
         story = self.latest.story(self.info, action) if action is not None else ""
         line = story or "not changed in a later workshop"
         self.query_one("#action-latest", Static).update(
@@ -142,7 +147,7 @@ class SessionReviewScreen(Screen[None]):
 
     def current(self) -> Action | None:
         key = self.query_one("#review-actions", PlainTable).current_key
-        action = next((a for a in self.info.session.actions if a.id == key), None)
+        action = next((a for a in self.info.outline.actions if a.id == key), None)
         if action is None:
             say(self.app, "No action to change in this session.")
         return action

@@ -78,7 +78,7 @@ def describe(item: Item | None, today: date, latest: Latest | None = None) -> Te
         return Text("")
     if isinstance(item, FileProblem):
         return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
-    s = item.session
+    s = item.outline
     w = s.workshop
     start = " ".join(part for part in (w.start_time, w.timezone) if part)  # "15:00 Europe/Madrid"
     first = " · ".join(part for part in (item.path.name, w.place, w.mode, start) if part)
@@ -92,8 +92,8 @@ def describe(item: Item | None, today: date, latest: Latest | None = None) -> Te
         for n, word in (
             (len(s.teams), "team"),
             (len(s.participants), "participant"),
-            (len(s.entries), "entry"),
-            (len(s.options), "option"),
+            (item.entries, "entry"),
+            (item.options, "option"),
         )
     )
     state = f"{opened} open" + (f", {late} overdue" if late else "")
