@@ -282,7 +282,7 @@ def test_a_review_late_in_the_evening_is_dated_in_the_reviewing_workshops_zone(t
     store.save(second, two)
     library = scan(tmp_path, datetime(2026, 12, 12, tzinfo=UTC))
     info = next(i for i in library.sessions if i.path.name == "first.toml")
-    story = latest_of(library).story(info, info.session.actions[0])
+    story = latest_of(library).story(info, info.outline.actions[0])
     assert story == "agreed open → done in Heat two, 2026-12-10"
     [a1] = [t for t in track(library) if t.item == "a1" and t.path.name == "first.toml"]
     assert a1.on_time is True
@@ -294,7 +294,7 @@ def test_the_day_a_workshop_without_a_date_sorts_by_is_its_local_day(tmp_path: P
     path = workshop_file(tmp_path, "America/Phoenix", "", top="created = 2026-11-12T23:30:00\n")
     path.write_text(path.read_text().replace("date = 2026-11-12\n", ""))
     info = read_info(path, datetime(2026, 11, 14, tzinfo=UTC))
-    assert info.session.created == datetime(2026, 11, 13, 6, 30, tzinfo=UTC)
+    assert info.outline.created == datetime(2026, 11, 13, 6, 30, tzinfo=UTC)
     assert info.sort_date == datetime(2026, 11, 12).date()
 
 
