@@ -1,7 +1,8 @@
 """One long-lived thread that follows a session file: ``WatchThread(watcher, deliver).start()``.
 
 The thread polls ``watcher`` (a ``FileWatcher``: a ``stat`` per poll, a parse only when the file changed)
-every ``interval`` seconds and calls ``deliver(result)`` only when there is news: a new good session, a
+every ``interval`` seconds, or at once when the system says the file changed (``notify``: inotify on
+Linux, only ever a hint: the polls go on without it), and calls ``deliver(result)`` only when there is news: a new good session, a
 new reason to wait, or the end of a wait. A poll that finds nothing new costs one ``stat`` and nothing
 on the receiver's side. The thread is the only one that touches the watcher, so a slow shared folder
 blocks it and never the display; it is a daemon, so one stuck in the kernel cannot hold up the exit.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from .notify import FileNotifier
 from .watch import FileWatcher, WatchResult
 
 INTERVAL = 0.25  # seconds between two polls
@@ -31,6 +33,7 @@ class WatchThread:
         *,
         interval: float = INTERVAL,
         name: str = "c2c-watch",
+        notify: bool = True,
     ) -> None:
         self.watcher = watcher
         self.deliver = deliver
@@ -39,10 +42,18 @@ class WatchThread:
         self._stopping = threading.Event()
         self._delivered: str | None = None  # the reason last handed over ("" for none); None before
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._notify = notify
+        self._notifier: FileNotifier | None = None  # set while the thread runs, when the system has one
+        self._lock = threading.Lock()  # the notifier is closed and woken under it
 
     @property
     def alive(self) -> bool:
         return self._thread.is_alive()
+
+    @property
+    def notified(self) -> bool:
+        """True while the system tells the thread about changes (else it only polls)."""
+        return self._notifier is not None
 
     @property
     def ident(self) -> int | None:
@@ -54,6 +65,9 @@ class WatchThread:
     def stop(self, timeout: float = STOP_SECONDS) -> bool:
         """Ask the thread to end and wait for it (at most ``timeout`` s); True when it has ended."""
         self._stopping.set()
+        with self._lock:
+            if self._notifier is not None:
+                self._notifier.wake()
         if self._thread.ident is None:  # never started
             return True
         if self._thread is not threading.current_thread():
@@ -61,12 +75,24 @@ class WatchThread:
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        while not self._stopping.is_set():
-            result = self._poll()
-            self.polls += 1
-            if self._is_news(result) and not self._stopping.is_set():
-                self.deliver(result)
-            self._stopping.wait(self.interval)
+        notifier = FileNotifier.open(self.watcher.path) if self._notify else None
+        with self._lock:
+            self._notifier = notifier
+        try:
+            while not self._stopping.is_set():
+                result = self._poll()
+                self.polls += 1
+                if self._is_news(result) and not self._stopping.is_set():
+                    self.deliver(result)
+                if notifier is None:
+                    self._stopping.wait(self.interval)
+                elif not self._stopping.is_set():
+                    notifier.wait(self.interval)
+        finally:
+            with self._lock:
+                self._notifier = None
+                if notifier is not None:
+                    notifier.close()
 
     def _poll(self) -> WatchResult:
         try:
