@@ -48,7 +48,7 @@ class FileNotifier:
             return None
         if fd < 0:
             return None
-        folder = os.fsencode(path.parent if str(path.parent) else Path("."))
+        folder = os.fsencode(path.parent)  # "." for a bare file name
         if libc.inotify_add_watch(fd, folder, MASK) < 0:
             os.close(fd)
             return None
