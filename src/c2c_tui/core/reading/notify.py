@@ -20,12 +20,13 @@ from pathlib import Path
 # <sys/inotify.h>
 IN_MODIFY, IN_ATTRIB, IN_CLOSE_WRITE = 0x002, 0x004, 0x008
 IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE = 0x040, 0x080, 0x100, 0x200
-IN_DELETE_SELF, IN_MOVE_SELF, IN_IGNORED = 0x400, 0x800, 0x8000
+IN_DELETE_SELF, IN_MOVE_SELF, IN_Q_OVERFLOW, IN_IGNORED = 0x400, 0x800, 0x4000, 0x8000
 IN_NONBLOCK, IN_CLOEXEC = 0o4000, 0o2000000
 MASK = (IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE) | (
     IN_DELETE_SELF | IN_MOVE_SELF
 )
-FOLDER_GONE = IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED  # events without a name that still matter
+# events without a name that still count: the folder went away, or events were lost
+UNNAMED = IN_DELETE_SELF | IN_MOVE_SELF | IN_Q_OVERFLOW | IN_IGNORED
 HEADER = struct.Struct("iIII")  # wd, mask, cookie, len; then len bytes of name, NUL-padded
 QUIET = 0.01  # seconds without a new event before a burst of writes counts as done
 
@@ -92,6 +93,6 @@ class FileNotifier:
             _wd, mask, _cookie, length = HEADER.unpack_from(data, offset)
             name = data[offset + HEADER.size : offset + HEADER.size + length].rstrip(b"\0")
             offset += HEADER.size + length
-            if name == self._name or mask & FOLDER_GONE:
+            if name == self._name or mask & UNNAMED:
                 about_file = True
         return about_file
