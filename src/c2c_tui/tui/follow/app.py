@@ -1,8 +1,8 @@
 """``c2c follow PATH``: a read-only presenter display of a session that ``c2c run`` writes elsewhere.
 
-The file is polled four times a second by one long-lived thread (``core.reading.watch_thread``: a slow
-shared folder never freezes the display), which stats it, parses it only when it changed and posts a
-message only when there is news: read-only, never the lock, never a write. The clock is derived from
+The file is polled four times a second (and looked at once on Linux when it is saved) by one long-lived
+thread (``core.reading.watch_thread``: a slow shared folder never freezes the display), which stats it,
+parses it only when it changed and posts a message only when there is news: read-only, never the lock, never a write. The clock is derived from
 the last good session's clock log and the injected clock on every second, so it keeps ticking between
 changes and while the file is missing or half-synced (a banner then says what it is waiting for).
 
