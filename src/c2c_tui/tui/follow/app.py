@@ -1,7 +1,8 @@
 """``c2c follow PATH``: a read-only presenter display of a session that ``c2c run`` writes elsewhere.
 
-The file is polled a few times a second in a thread (a slow shared folder never freezes the display)
-through ``core.watch.FileWatcher``: read-only, never the lock, never a write. The clock is derived from
+The file is polled four times a second (and looked at once on Linux when it is saved) by one long-lived
+thread (``core.reading.watch_thread``: a slow shared folder never freezes the display), which stats it,
+parses it only when it changed and posts a message only when there is news: read-only, never the lock, never a write. The clock is derived from
 the last good session's clock log and the injected clock on every second, so it keeps ticking between
 changes and while the file is missing or half-synced (a banner then says what it is waiting for).
 
@@ -16,20 +17,21 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
+from textual.message import Message
 
 from c2c_tui.core import clock as core_clock
 from c2c_tui.core.clock import Clock, SystemClock
 from c2c_tui.core.clock.alerts import AlertWatch, next_tick_delay
 from c2c_tui.core.model import Session
 from c2c_tui.core.reading.watch import FileWatcher, WatchResult
+from c2c_tui.core.reading.watch_thread import WatchThread
 from c2c_tui.core.zone import session_zone
 from c2c_tui.tui.follow.follow_screen import FollowScreen
 from c2c_tui.tui.neutral_filter import NeutralScreen
 from c2c_tui.tui.themes import use_default_theme
 
 POLL_SECONDS = 0.25
-POLL_GROUP = "follow-poll"
+STOP_SECONDS = 0.5  # at quit, how long to wait for a look at the file under way (the thread is a daemon)
 
 
 class FollowApp(NeutralScreen, App[None]):
@@ -54,8 +56,8 @@ class FollowApp(NeutralScreen, App[None]):
         self._session: Session | None = None  # what is shown: set on the UI thread only
         self.reason = ""  # why the display waits, or ""
         self._shown_reason: str | None = None
-        self._polling = False
         self._tick_timer: Any = None
+        self.watch_thread = WatchThread(self.watcher, self._deliver, interval=poll_seconds, name="c2c-follow")
         use_default_theme(self)
 
     # -- state (the same names as the facilitator app, so its widgets and habits carry over) ----------
@@ -77,30 +79,29 @@ class FollowApp(NeutralScreen, App[None]):
         self.call_after_refresh(self.show_all)
 
     def on_mount(self) -> None:
-        self.poll()  # the first look at once
-        self.set_interval(self.poll_seconds, self.poll, name="follow-poll")
+        self.watch_thread.start()  # its first look at once, then every poll_seconds
 
-    # -- polling ------------------------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        self.watch_thread.stop(STOP_SECONDS)
 
-    def poll(self) -> None:
-        """Look at the file again, in a thread; one look at a time."""
-        if self._polling:
-            return
-        self._polling = True
-        self.run_worker(self.watcher.poll, group=POLL_GROUP, thread=True, exit_on_error=False)
+    # -- following the file -----------------------------------------------------------------------------
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        finished = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
-        if event.worker.group != POLL_GROUP or event.state not in finished:
-            return
-        self._polling = False
-        result = event.worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(result, WatchResult):
-            self.apply(result)
-        else:
-            error = event.worker.error
-            reason = f"cannot read it ({type(error).__name__}: {error})" if error else "cannot read it"
-            self.apply(WatchResult("waiting", self.session, reason))
+    class FileRead(Message):
+        """The watch thread found news: a new session, a reason to wait, or the end of a wait."""
+
+        def __init__(self, result: WatchResult) -> None:
+            super().__init__()
+            self.result = result
+
+    def _deliver(self, result: WatchResult) -> None:
+        """On the watch thread: hand the news to the app's thread (``post_message`` is thread-safe)."""
+        try:
+            self.post_message(self.FileRead(result))
+        except RuntimeError:  # the event loop has just closed: the app is gone, nothing to show it on
+            self.watch_thread.stop(0)
+
+    def on_follow_app_file_read(self, message: FileRead) -> None:
+        self.apply(message.result)
 
     def apply(self, result: WatchResult) -> None:
         """Take in what a poll found (a new session, the same, or a reason to wait) and show it."""

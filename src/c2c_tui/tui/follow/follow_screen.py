@@ -60,6 +60,7 @@ class FollowScreen(Screen[None]):
     def show_waiting(self, reason: str, have_session: bool) -> None:
         banner = self.query_one("#follow-waiting", Static)
         if not reason:
+            banner.update("")  # empty at once, before the layout that hides it
             banner.display = False
             return
         text = Text(shown(f" waiting for {self.path_shown}: "), style="bold")
