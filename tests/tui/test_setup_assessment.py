@@ -149,7 +149,7 @@ async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f3")
         await pilot.pause()
-        await pilot.press("ctrl+pageup")  # the last section: Pre-work
+        await pilot.press("ctrl+pageup", "ctrl+pageup")  # the last section is Proposal, then Pre-work
         await pilot.pause()
         assert isinstance(app.screen.focused, ScoreTable)
         await pilot.press("4", "ctrl+s")
