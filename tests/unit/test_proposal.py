@@ -80,7 +80,7 @@ def test_example_reads_in_the_order_an_approver_needs() -> None:
 def test_example_header_says_when_where_and_how_long() -> None:
     markdown = render_proposal(load_example(), NOW)
     assert (
-        "**Date:** Thursday 12 November 2026 · **Time:** 15:00–16:30 (1 h 30) · "
+        "**Date:** Thursday 12 November 2026 · **Time:** 15:00–16:30 (1 h 30, Europe/Lisbon time) · "
         "**Place:** Valmora Central Library, Room 3 (Phoenix team online) · **Mode:** hybrid"
     ) in markdown
     assert "**Seeking team:** Valmora City Council" in markdown

@@ -22,6 +22,7 @@ from ..phases import phase
 from ..proposal_rows import Candidate
 from ..setup import duration, plan_times
 from ..text import mdtext as md
+from ..zone import session_zone
 from .html import html_page
 from .markdown import long_date
 
@@ -56,9 +57,10 @@ def _header(case: _Case) -> str:
     times, total = _times(s)
     when = long_date(w.date) if w.date else TBD
     hours = f"{times[0][0]}–{times[-1][1]}" if times else TBD
+    zone = f", {md.inline(w.timezone)} time" if times and w.timezone else ""  # the times' zone, named once
     meta = [
         f"**Date:** {when}",
-        f"**Time:** {hours} ({duration(total)})",
+        f"**Time:** {hours} ({duration(total)}{zone})",
         f"**Place:** {md.inline(w.place) or TBD}",
         f"**Mode:** {w.mode}",
     ]
@@ -244,7 +246,7 @@ def render_proposal(session: Session, now: datetime | None = None) -> str:
     _last_time(case)
     if case.todo:
         case.sections.append("## Still to be decided\n\n" + "\n".join(f"- {item}" for item in case.todo))
-    prepared = (now or datetime.now(UTC)).astimezone(UTC)
+    prepared = (now or datetime.now(UTC)).astimezone(session_zone(case.session) or UTC)
     footer = f"---\n\n*prepared with c2c · {prepared:%Y-%m-%d}*"
     return "\n\n".join([header, *case.sections, footer]) + "\n"
 
