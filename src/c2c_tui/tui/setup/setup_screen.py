@@ -49,7 +49,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("teams", "F3 Teams"),
     ("people", "F4 People"),
     ("agenda", "F5 Agenda"),
-    ("before", "F6 Before the day"),
+    ("before", "F6 Before"),
     ("assessment", "F7 Pre-work"),
     ("proposal", "F8 Proposal"),
 )
@@ -62,6 +62,7 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
         height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
     }
     SetupScreen TabbedContent { height: 1fr; }
+    SetupScreen Tab { padding: 0 0 0 1; }  /* one column between tabs: the seven fit 80 columns */
     SetupScreen TabPane { padding: 0 1; }
     SetupScreen .setup-row { height: auto; }
     SetupScreen .setup-row > Label { width: 13; color: $text-muted; }
@@ -77,13 +78,14 @@ class SetupScreen(HoldsRunKeys, Screen[Session | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Back"),
-        Binding("f2", "section('workshop')", "Workshop", show=False),
-        Binding("f3", "section('teams')", "Teams", show=False),
-        Binding("f4", "section('people')", "People", show=False),
-        Binding("f5", "section('agenda')", "Agenda", show=False),
-        Binding("f6", "section('before')", "Before", show=False),
-        Binding("f7", "section('assessment')", "Self-assessment", show=False),
-        Binding("f8", "section('proposal')", "Proposal", show=False),
+        # the sections' keys are priority keys: they work in a text box too (TextArea takes F6/F7 for itself)
+        Binding("f2", "section('workshop')", "Workshop", show=False, priority=True),
+        Binding("f3", "section('teams')", "Teams", show=False, priority=True),
+        Binding("f4", "section('people')", "People", show=False, priority=True),
+        Binding("f5", "section('agenda')", "Agenda", show=False, priority=True),
+        Binding("f6", "section('before')", "Before", show=False, priority=True),
+        Binding("f7", "section('assessment')", "Self-assessment", show=False, priority=True),
+        Binding("f8", "section('proposal')", "Proposal", show=False, priority=True),
     ]
 
     def __init__(
