@@ -15,10 +15,24 @@ from c2c_tui.core import store
 from c2c_tui.core.assessment import shipped_areas
 from c2c_tui.core.assessment_rows import AssessmentArea
 from c2c_tui.core.followup.series_file import SeriesFile, save_series
+from c2c_tui.core.model import Session
+from c2c_tui.core.store.session_file import SessionFile
 from c2c_tui.tui.setup.score_table import ScoreTable
 from c2c_tui.tui.setup.setup_screen import SetupScreen
 
 pytestmark = pytest.mark.usefixtures("folder")
+
+
+def example() -> Session:
+    """The shipped example without its self-assessment (a workshop whose pre-work is still to do)."""
+    session = store.load(EXAMPLE)
+    session.assessments = None  # first: scores need their areas
+    session.areas = None
+    return session
+
+
+def without_prework(path: Path) -> None:
+    store.save(path, store.load(path).model_copy(update={"areas": None, "assessments": None}))
 
 
 def rows(host: SetupHost) -> list[tuple[str, ...]]:
@@ -30,7 +44,7 @@ def status(host: SetupHost) -> str:
 
 
 async def test_a_team_scores_its_areas_with_digits_and_writes_a_note() -> None:
-    host = SetupHost(store.load(EXAMPLE))
+    host = SetupHost(example())
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f7")
@@ -38,7 +52,7 @@ async def test_a_team_scores_its_areas_with_digits_and_writes_a_note() -> None:
         assert isinstance(host.screen.focused, ScoreTable)
         first = rows(host)
         assert first[0] == ("Valmora City Council", "Leadership and governance", "–", "")
-        assert len(first) == len(store.load(EXAMPLE).teams) * len(shipped_areas())
+        assert len(first) == len(example().teams) * len(shipped_areas())
         await pilot.press("2", "3")  # each digit scores the row and moves to the next
         await pilot.press("enter", "4", "tab", *"No register | yet", "enter")
         await pilot.pause()
@@ -60,7 +74,7 @@ async def test_a_team_scores_its_areas_with_digits_and_writes_a_note() -> None:
 
 
 async def test_the_pane_fits_a_projector_terminal() -> None:
-    host = SetupHost(store.load(EXAMPLE))
+    host = SetupHost(example())
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press("f7")
         await pilot.pause()
@@ -76,7 +90,7 @@ async def test_the_pane_fits_a_projector_terminal() -> None:
 
 
 async def test_a_set_up_without_pre_work_leaves_the_file_without_it() -> None:
-    host = SetupHost(store.load(EXAMPLE))
+    host = SetupHost(example())
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press("f7")
         await pilot.pause()
@@ -88,7 +102,7 @@ async def test_a_set_up_without_pre_work_leaves_the_file_without_it() -> None:
 
 async def test_areas_edited_here_rename_in_place_and_an_area_with_scores_is_not_dropped() -> None:
     areas = [AssessmentArea(id="data", name="Data"), AssessmentArea(id="money", name="Funding")]
-    host = SetupHost(store.load(EXAMPLE), areas=areas)  # as a series file would give them
+    host = SetupHost(example(), areas=areas)  # as a series file would give them
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press("f7")
         await pilot.pause()
@@ -123,6 +137,7 @@ async def test_areas_edited_here_rename_in_place_and_an_area_with_scores_is_not_
 async def test_from_home_the_series_areas_are_offered_and_the_scores_reach_file_and_summary() -> None:
     save_series(FOLDER, SeriesFile(areas=[AssessmentArea(id="heat", name="Heat-health plan")]))
     path = FOLDER / "cooling-valmora.toml"
+    without_prework(path)
     app = home(FOLDER)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("down", "e")
@@ -145,7 +160,9 @@ async def test_from_home_the_series_areas_are_offered_and_the_scores_reach_file_
 async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running_session(
     tmp_path: Path,
 ) -> None:
-    app = build(*example_at(tmp_path, "insights"))
+    session_file, clock = example_at(tmp_path, "insights")
+    without_prework(session_file.path)
+    app = build(SessionFile.open(session_file.path), clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f3")
         await pilot.pause()
@@ -162,7 +179,7 @@ async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running
 
 
 async def test_area_text_from_a_file_is_shown_inert() -> None:
-    session = store.load(EXAMPLE)
+    session = example()
     session.areas = [
         AssessmentArea(
             id="x", name="[bold]Data[/] \x1b[31mred", question="\x1b]0;owned\x07 [@click=app.quit]"
