@@ -161,6 +161,7 @@ async def test_during_the_workshop_the_live_set_up_takes_scores_into_the_running
     tmp_path: Path,
 ) -> None:
     session_file, clock = example_at(tmp_path, "insights")
+    session_file.close()
     without_prework(session_file.path)
     app = build(SessionFile.open(session_file.path), clock)
     async with app.run_test(size=(80, 24)) as pilot:
