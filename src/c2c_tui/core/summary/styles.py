@@ -64,6 +64,7 @@ PRINT = """
   h2 { font-size: 14pt; margin: 1.3rem 0 .5rem; }
   h3 { font-size: 11.5pt; margin: 1rem 0 .3rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p:has(+ table) { break-after: avoid; page-break-after: avoid; }  /* a table's lead-in stays with it */
   pre, li, p { break-inside: avoid; page-break-inside: avoid; }
   tr, td, th { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
