@@ -1,12 +1,11 @@
 """The hardening tests reuse the app helpers (tests/tui), the session strategies (tests/unit), the in-process
-command line (tests/cli) and the big workshop generator (bench/); and they set the machine's time zone
-through one fixture, ``local_zone``."""
+command line (tests/cli) and the big workshop generator (bench/); they set the machine's time zone through
+``local_zone`` (tests/conftest.py, for every folder)."""
 
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,19 +20,6 @@ def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]
     config.addinivalue_line(
         "markers", "slow: takes several seconds (deselect with -m 'not slow'; .ci/run runs it)"
     )
-
-
-@pytest.fixture
-def local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """``local_zone("Asia/Tokyo")`` makes that the machine's zone for the test (TZ, then tzset); undone after."""
-
-    def use(zone: str) -> None:
-        monkeypatch.setenv("TZ", zone)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ The machine's zone is set per test (``machine``) to one that differs from the wo
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,16 +24,9 @@ from c2c_tui.core.zone import machine_zone_name, session_zone, zone_label, zone_
 
 
 @pytest.fixture
-def machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """``machine("America/Sao_Paulo")`` makes that the machine's zone for the test; undone after."""
-
-    def use(zone: str) -> None:
-        monkeypatch.setenv("TZ", zone)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
+def machine(local_zone: Callable[[str], None]) -> Callable[[str], None]:
+    """``machine("America/Sao_Paulo")`` makes that the machine's zone for the test (``local_zone``)."""
+    return local_zone
 
 
 def workshop_file(

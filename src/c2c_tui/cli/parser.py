@@ -19,6 +19,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _document_arguments(p: argparse.ArgumentParser) -> None:
+    """PATH, ``-o OUT`` and ``--format md|html``: what ``summary`` and ``proposal`` take."""
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="write to OUT instead of standard output (`-` is standard output; never over a session file)",
+    )
+    p.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="c2c",
@@ -81,17 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object (for scripts and status lines)")
 
     p = sub.add_parser("summary", help="render the summary of a session (markdown by default)")
-    p.add_argument("path", type=Path, metavar="PATH")
-    p.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT",
-        help="write to OUT instead of standard output (`-` is standard output; never over a session file)",
-    )
-    p.add_argument(
-        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
-    )
+    _document_arguments(p)
 
     p = sub.add_parser(
         "proposal",
@@ -100,17 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "gain, candidate cities and why, format and logistics, the agenda with its times, who takes part, "
         "what will be shared beforehand, and what is still to be decided.",
     )
-    p.add_argument("path", type=Path, metavar="PATH")
-    p.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT",
-        help="write to OUT instead of standard output (`-` is standard output; never over a session file)",
-    )
-    p.add_argument(
-        "--format", choices=("md", "html"), help="md (default) or html (a complete printable page)"
-    )
+    _document_arguments(p)
 
     p = sub.add_parser(
         "follow", help="a read-only presenter display of a session run elsewhere (second screen)"
