@@ -26,7 +26,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from c2c_tui.core.followup.latest import latest_of
-from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan, session_files
+from c2c_tui.core.followup.library import (
+    FileProblem,
+    FolderError,
+    Library,
+    collector_paused,
+    scan,
+    session_files,
+)
 from c2c_tui.core.followup.series_file import default_areas
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
@@ -130,7 +137,8 @@ class HomeScreen(Screen[None]):
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
         lib = self.library
         items: list[Item] = [*lib.sessions, *lib.problems]
-        self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
+        with collector_paused():  # a row per session: many objects kept, no garbage to look for
+            self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
         count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"
