@@ -7,7 +7,9 @@ two of the previous one's actions (so ``series`` and the actions' latest states 
 For each size: ``c2c check DIR``, ``c2c actions DIR`` (with its peak RSS), ``c2c series DIR``, each run as a
 user runs it (``python -m c2c_tui ...``, a fresh process, output to a file), and the home screen's first
 full frame and resident memory in a real pty (``python -m c2c_tui --dir DIR``), side by side with one
-``c2c check FILE`` and the bare Textual app (``bench/bare_app.py``) measured in the same turns.
+``c2c check FILE`` and the bare Textual app (``bench/bare_app.py``) measured in the same turns. In a big
+folder the home screen's first frame comes before its list ("reading the sessions…"): the time until the
+list is filled (the heading counts the sessions) is printed under it.
 *cold*: no folder index (removed before each run); *warm*: the index of a previous run is there and
 every file is older than two seconds. Medians of ``--rounds``.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import select
 import statistics
 import subprocess
 import sys
@@ -31,7 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import measure
-from first_frame import first_frame
+from first_frame import ANSI, Process, first_frame, spawn
 
 from c2c_tui.core.series_rows import Review
 from c2c_tui.core.store import dumps, load
@@ -40,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 
 EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
 INDEX = ".c2c-index.json"
+READING = "reading the sessions"  # the home screen's first frame in a big folder, before its list
 SIZES = (50, 200, 1000)
 Cell = tuple[float, float]  # (cold, warm)
 
@@ -83,14 +87,33 @@ def timed(argv: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def home_frame(folder: Path, sessions: int) -> tuple[float, int]:
-    """Seconds to the home screen's first full frame (its heading counts the sessions) and its RSS (kB)."""
-    seconds, process = first_frame(c2c("--dir", folder), f"{sessions} sessions")
+def home_frame(folder: Path, sessions: int) -> tuple[float, float, int]:
+    """Seconds to the home screen's first full frame (a big folder's says it is reading the sessions; a
+    small one's already counts them), seconds until its list is filled (the heading counts the sessions),
+    and its peak RSS (kB)."""
+    started = time.perf_counter()
+    process = spawn(c2c("--dir", folder))
     try:
+        first = _until(process, (READING, f"{sessions} sessions")) - started
+        filled = _until(process, (f"{sessions} sessions",)) - started
         process.drain(0.5)
-        return seconds, measure._status(process.pid, "VmHWM")
+        return first, filled, measure._status(process.pid, "VmHWM")
     finally:
         process.stop()
+
+
+def _until(process: Process, markers: tuple[str, ...], timeout: float = 60.0) -> float:
+    """The moment one of ``markers`` is on the screen (escape sequences left out)."""
+    wanted = [m.encode() for m in markers]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = ANSI.sub(b"", bytes(process.output))
+        if any(w in shown for w in wanted):
+            return time.perf_counter()
+        ready, _, _ = select.select([process.fd], [], [], 0.05)
+        if ready and not process._read():
+            break
+    raise RuntimeError(f"no {markers!r} on screen: {process.text()[-500:]!r}")
 
 
 def bare_frame() -> tuple[float, int]:
@@ -102,8 +125,8 @@ def bare_frame() -> tuple[float, int]:
         process.stop()
 
 
-def cold_warm(folder: Path, run: Callable[[], tuple[float, int]], rounds: int) -> tuple[Cell, Cell]:
-    """((cold s, warm s), (cold kB, warm kB)): medians; the index removed before each cold run."""
+def cold_warm(folder: Path, run: Callable[[], tuple[float, ...]], rounds: int) -> list[Cell]:
+    """(cold, warm) medians of each figure ``run`` gives; the index removed before each cold run."""
     cold, warm = [], []
     index = folder / INDEX
     for _ in range(rounds):
@@ -114,10 +137,7 @@ def cold_warm(folder: Path, run: Callable[[], tuple[float, int]], rounds: int) -
         time.sleep(0.1)
         warm.append(run())
     med = statistics.median
-    return (med(c[0] for c in cold), med(w[0] for w in warm)), (
-        med(c[1] for c in cold),
-        med(w[1] for w in warm),
-    )
+    return [(med(c[i] for c in cold), med(w[i] for w in warm)) for i in range(len(cold[0]))]
 
 
 def measure_size(folder: Path, sessions: int, rounds: int) -> dict[str, object]:
@@ -167,14 +187,19 @@ def report(results: dict[int, dict[str, object]], rounds: int) -> None:
         "  x bare app (target <= 2)",
         [tuple(f"{t / r['bare'][0]:.2f}x" for t in r["home"][0]) for r in results.values()],  # type: ignore[index,misc,operator]
     )
+    line("home screen list filled", [tuple(map(secs, r["home"][1])) for r in results.values()])  # type: ignore[index,misc]
+    line(
+        "  x bare app",
+        [tuple(f"{t / r['bare'][0]:.2f}x" for t in r["home"][1]) for r in results.values()],  # type: ignore[index,misc,operator]
+    )
     line(
         "home screen RSS x bare app",
-        [tuple(f"{kb / r['bare'][1]:.2f}x" for kb in r["home"][1]) for r in results.values()],  # type: ignore[index,misc,operator]
+        [tuple(f"{kb / r['bare'][1]:.2f}x" for kb in r["home"][2]) for r in results.values()],  # type: ignore[index,misc,operator]
     )
     line(
         "  (MB; bare app MB)",
         [
-            (f"{r['home'][1][0] / 1024:.0f}/{r['bare'][1] / 1024:.0f}", f"{r['home'][1][1] / 1024:.0f}")  # type: ignore[index]
+            (f"{r['home'][2][0] / 1024:.0f}/{r['bare'][1] / 1024:.0f}", f"{r['home'][2][1] / 1024:.0f}")  # type: ignore[index]
             for r in results.values()
         ],
     )

@@ -68,3 +68,23 @@ def test_a_change_in_its_own_file_after_the_review_is_the_latest(tmp_path: Path)
     assert latest.story(info, info.outline.actions[0]) == ""
     assert latest.of(first, "a1") is not None and latest.of(first, "zz") is None
     assert date(2026, 12, 15) == info.outline.actions[0].due
+
+
+def test_only_the_reviewed_actions_are_held_and_every_cell_reads_as_with_all(tmp_path: Path) -> None:
+    """``latest_of`` keeps the actions a later workshop reviewed (the home screen's list of a thousand
+    sessions pays for those only); every other one reads as its own file says, as if all were held."""
+    from c2c_tui.core.followup.latest import _key
+    from c2c_tui.core.followup.series import track
+
+    chain(tmp_path)
+    library = scan(tmp_path, NOW)
+    latest = latest_of(library)
+    every = Latest({(_key(t.path), t.item): t for t in track(library) if t.kind == "action"})
+    assert all(item.steps for item in latest.items.values())
+    assert 0 < len(latest.items) < len(every.items)
+    for info in library.sessions:
+        assert latest.counts(info, TODAY) == every.counts(info, TODAY)
+        assert latest.changed(info) == every.changed(info)
+        for action in info.outline.actions:
+            assert latest.cells(info, action, TODAY) == every.cells(info, action, TODAY)
+            assert latest.story(info, action) == every.story(info, action)

@@ -50,3 +50,15 @@ def test_ascii_text_is_measured_without_a_per_character_look_up(monkeypatch: pyt
         == "Draft the cooling-centre plan…"
     )
     assert textcells.fit("short", 10) == "short"
+
+
+@given(st.lists(ASCII | ANY, min_size=1, max_size=6), st.integers(min_value=0, max_value=40))
+def test_a_table_line_is_each_cell_fitted_and_padded(values: list[str], width: int) -> None:
+    """``actions._line`` pads ASCII cells in one step: the same line as ``fit`` and padding each."""
+    from c2c_tui.core.followup.actions import _line
+
+    widths = [max(0, width - 3 * i) for i in range(len(values))]
+    slow = [
+        slow_fit(v, w) + " " * (w - slow_width(slow_fit(v, w))) for v, w in zip(values, widths, strict=True)
+    ]
+    assert _line(values, widths, 2) == "  ".join(slow).rstrip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from c2c_tui.core.followup import collect, render_csv, render_md, render_table
     from c2c_tui.core.followup.library import scan
 
+    gc.disable()  # a short-lived command that makes objects and keeps them: no collection finds garbage
     library = scan(args.dir)
     for problem in library.problems:
         sys.stderr.write(f"{problem.message}\n")
@@ -58,6 +60,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     from c2c_tui.core.store import SessionError
     from c2c_tui.core.store.output import STDOUT, write_output
 
+    gc.disable()  # as in ``actions``: the process ends when the overview is written
     library = scan(args.dir)
     for problem in library.problems:
         sys.stderr.write(f"{problem.message}\n")

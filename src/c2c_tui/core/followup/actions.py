@@ -25,7 +25,7 @@ from ..store.session_file import SessionError, SessionFile
 from ..text import mdtext
 from ..text.mdtext import cell as md_cell
 from ..text.neutral import csv_cell
-from ..text.textcells import cell_width, fit, plain
+from ..text.textcells import ELLIPSIS, cell_width, fit, plain
 from .library import Library, SessionInfo
 
 CSV_HEADER = ("workshop", "file", "id", "action", "owner", "due", "status", "team", "overdue")
@@ -82,12 +82,14 @@ def latest_rows(library: Library, today: date) -> list[ActionRow]:
             progress = "in progress" + (f": {item.note}" if item.note else "")
         reviewed = item.changed_path != item.path
         rows.append(
-            _row(
-                item.workshop,
-                item.path,
-                item.item,
-                item,
-                status="open" if item.status == "in_progress" else item.status,
+            ActionRow(
+                workshop=item.workshop,
+                path=item.path,
+                id=item.item,
+                text=item.text,
+                owner=item.owner,
+                due=item.due,
+                status="open" if item.status == "in_progress" else item.status,  # type: ignore[arg-type]
                 team=item.team,
                 overdue=item.overdue(today),
                 changed=item.changed_path if reviewed else None,
@@ -179,7 +181,7 @@ def render_table(rows: list[ActionRow], today: date, width: int = 100) -> str:
         return f"No actions to list (as of {today.isoformat()})."
     cells = [_table_cells(row) for row in rows]
     columns = _COLUMNS + (("changed in",) if _reviewed(rows) else ())
-    widths = {name: max(cell_width(name), *(cell_width(c[name]) for c in cells)) for name in columns}
+    widths = {name: max(cell_width(name), *map(cell_width, [c[name] for c in cells])) for name in columns}
     gap = 2
     total = sum(widths.values()) + gap * (len(columns) - 1)
     while total > width:
@@ -204,6 +206,9 @@ def _reviewed(rows: list[ActionRow]) -> bool:
 def _line(values: Iterable[str], widths: Iterable[int], gap: int) -> str:
     parts = []
     for value, w in zip(values, widths, strict=True):
+        if value.isascii() and w > 0:  # most cells: what ``fit`` and the padding below give, in one step
+            parts.append((value if len(value) <= w else value[: w - 1].rstrip() + ELLIPSIS).ljust(w))
+            continue
         text = fit(value, w)
         parts.append(text + " " * (w - cell_width(text)))
     return (" " * gap).join(parts).rstrip()

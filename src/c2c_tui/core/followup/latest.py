@@ -95,8 +95,10 @@ class Latest:
 
 
 def latest_of(library: Library) -> Latest:
-    """The latest state of every action in the library's sessions (one ``track`` of the folder)."""
-    return Latest({(_key(t.path), t.item): t for t in track(library) if t.kind == "action"})
+    """The latest state of every action a later workshop reviewed (one ``track`` of the folder); every
+    other action is as its own file says, which is how ``Latest`` reads an action it does not hold."""
+    tracked = track(library, reviewed_only=True)
+    return Latest({(_key(t.path), t.item): t for t in tracked if t.kind == "action"})
 
 
 def with_info(library: Library, info: SessionInfo) -> Library:

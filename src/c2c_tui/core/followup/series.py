@@ -101,38 +101,27 @@ def _key(path: Path) -> str:
 def _origin(info: SessionInfo) -> list[Tracked]:
     """Each action and follow-up offer as agreed in its own workshop, before any review."""
     session = info.outline
-    ident = identity(info)
+    path, title, ident = info.path, session.title, identity(info)
+    agreed_on, zone, team_name = info.sort_date, session_zone(session), session.team_name
 
-    def agreed(kind: str, item: str, text: str, team: str | None, state: tuple[Any, ...]) -> Tracked:
+    def agreed(
+        kind: str, item: str, text: str, team: str | None, state: tuple[str, str, date | None, str, Any]
+    ) -> Tracked:
         status, owner, due, note, changed_at = state
+        # positional, in the field order: a thousand sessions make eleven thousand of these
         return Tracked(
-            kind=kind,
-            item=item,
-            text=text,
-            path=info.path,
-            workshop=session.title,
-            identity=ident,
-            agreed_on=info.sort_date,
-            team=session.team_name(team),
-            status=status,
-            owner=owner,
-            due=due,
-            note=note,
-            steps=(),
-            changed_path=info.path,
-            changed_workshop=session.title,
-            changed_at=changed_at,
-            changed_zone=session_zone(session),
-        )
+            kind, item, text, path, title, ident, agreed_on, team_name(team),
+            status, owner, due, note, (), path, title, changed_at, zone,
+        )  # fmt: skip
 
     out = [
         agreed("action", a.id, a.text, a.team, (a.status, a.owner, a.due, a.note, a.updated or a.created))
         for a in session.actions
     ]
-    offers = [e for e in session.entries if e.kind == "follow_up"]
     return out + [
         agreed("follow_up", e.id, e.text, e.team, ("open", e.speaker or "", None, "", e.edited or e.created))
-        for e in offers
+        for e in session.entries
+        if e.kind == "follow_up"
     ]
 
 
@@ -169,8 +158,11 @@ def _replace(item: Tracked, **changes: object) -> Tracked:
     return replace(item, **changes)  # type: ignore[arg-type]
 
 
-def track(library: Library) -> list[Tracked]:
-    """Every item of the folder's sessions, once each, in its latest state (file order, oldest session first)."""
+def track(library: Library, *, reviewed_only: bool = False) -> list[Tracked]:
+    """Every item of the folder's sessions, once each, in its latest state (file order, oldest session first).
+
+    ``reviewed_only``: only the items some later workshop reviewed (every other item is as its own file
+    says, which is what ``latest.Latest`` takes for an item it does not hold)."""
     infos = sorted(library.sessions, key=lambda i: (i.sort_date, i.mtime, i.path.name))
     by_path = {_key(info.path): info for info in infos}
     by_created = {info.outline.created: info for info in infos if info.outline.created is not None}
@@ -197,10 +189,17 @@ def track(library: Library) -> list[Tracked]:
                 )
             )
     out = []
+    reviewed = {key for key, _, _ in steps} if reviewed_only else None
     for info in infos:
+        key = _key(info.path)
+        if reviewed is not None and key not in reviewed:
+            continue
         for item in _origin(info):
-            found = steps.get((_key(item.path), item.kind, item.item))
-            out.append(_apply(item, found) if found else item)
+            found = steps.get((key, item.kind, item.item))
+            if found:
+                out.append(_apply(item, found))
+            elif reviewed is None:
+                out.append(item)
     return out
 
 

@@ -6,6 +6,11 @@ a session's set-up, d opens the demo, r reviews the saved sessions, s shows the 
 session's proposal for the approvers. Running a session (or the demo) is not done
 here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
 back here.
+
+A big folder (more than ``FILL_LATER`` session files) shows its first frame before the list: the heading
+says it is reading the sessions, and the list is filled right after that frame is painted (the folder
+scan, ``library.scan``, blocks the screen meanwhile, so what is typed waits in the queue). A key that
+reaches the screen before the list is filled is held and handed to the list once it is, in order.
 """
 
 from __future__ import annotations
@@ -14,13 +19,21 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from c2c_tui.core.followup.latest import latest_of
-from c2c_tui.core.followup.library import FileProblem, FolderError, Library, scan
+from c2c_tui.core.followup.library import (
+    FileProblem,
+    FolderError,
+    Library,
+    collector_paused,
+    scan,
+    session_files,
+)
 from c2c_tui.core.followup.series_file import default_areas
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
@@ -34,6 +47,8 @@ from c2c_tui.tui.notify import say
 from ..setup.setup_screen import SetupScreen
 
 EMPTY = "No sessions here yet. Press n to set up a new workshop, or d to try the demo."
+FILL_LATER = 200  # a folder with more session files than this shows the screen first, then the list
+READING = "reading the sessions…"
 
 
 class HomeScreen(Screen[None]):
@@ -68,6 +83,8 @@ class HomeScreen(Screen[None]):
         self.context = context
         self.select = select
         self.library: Library | None = None
+        self.filled = False  # the list shows the folder (False only before the first scan)
+        self._held: list[events.Key] = []  # keys pressed before that, for the list once it is filled
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="home-heading")
@@ -80,9 +97,35 @@ class HomeScreen(Screen[None]):
         self.query_one("#sessions").focus()
 
     def on_screen_resume(self) -> None:
-        """Shown (first, or again after a dialog or form): one scan of the folder, keeping ``select``."""
+        """Shown (first, or again after a dialog or form): one scan of the folder, keeping ``select``.
+        The first time in a big folder, the scan comes right after the first frame."""
+        if not self.filled and self._big_folder():
+            self._heading(f"c2c workshops · {READING} · {self.context.folder}")
+            self.call_after_refresh(self._fill)
+            return
+        self._fill()
+
+    def _big_folder(self) -> bool:
+        try:
+            return len(session_files(self.context.folder)) > FILL_LATER
+        except FolderError:
+            return False  # the scan says what is wrong with it, at once
+
+    def _fill(self) -> None:
         self.reload(self.select)
         self.select = None
+        held, self._held = self._held, []
+        table = self.query_one(SessionList).table
+        for key in held:  # in the order pressed, ahead of what was typed while the folder was read
+            # as the app hands a key to the focused widget, from the app (bubbling up to the app then
+            # looks up the bindings: a key sent from this screen would stop here)
+            table._forward_event(events.Key(key.key, key.character).set_sender(self.app))
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.filled:  # before the first scan: held for the list (its keys, this screen's)
+            event.stop()
+            event.prevent_default()
+            self._held.append(event)
 
     def reload(self, select: Path | None = None) -> None:
         folder = self.context.folder
@@ -94,11 +137,15 @@ class HomeScreen(Screen[None]):
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
         lib = self.library
         items: list[Item] = [*lib.sessions, *lib.problems]
-        self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
+        with collector_paused():  # a row per session: many objects kept, no garbage to look for
+            self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
         count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"
-        heading = f"c2c workshops · {count} · {folder}{missing}"
+        self._heading(f"c2c workshops · {count} · {folder}{missing}")
+        self.filled = True
+
+    def _heading(self, heading: str) -> None:
         self.query_one("#home-heading", Static).update(
             Text(shown(heading), no_wrap=True, overflow="ellipsis")
         )
