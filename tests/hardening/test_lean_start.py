@@ -19,6 +19,8 @@ from bigsession import big_session
 
 from c2c_tui.core import store
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "cooling-valmora.toml"
+
 NOT_AT_START = (
     "tomli_w",
     "tomllib",
@@ -63,6 +65,54 @@ def test_the_first_screen_imports_only_what_it_needs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+NOT_AT_FIRST_FRAME = (
+    *NOT_AT_START,
+    "c2c_tui.tui.run.review_screen",  # "since last time": only a follow-on workshop looks at it
+    "csv",
+    "shlex",
+)
+
+
+def test_the_first_full_frame_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """What is imported by the time the first full frame is up (headless, the example copied: not a
+    follow-on workshop), not only once the app is built."""
+    path = tmp_path / "example.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    code = textwrap.dedent(
+        f"""
+        import asyncio, sys
+        import c2c_tui.cli
+        from c2c_tui.core.store import SessionFile
+        from c2c_tui.tui.run import app as run_app
+
+        seen = []
+        real = run_app.C2CApp._first_frame_shown
+
+        def shown(self):
+            seen.append([name for name in {NOT_AT_FIRST_FRAME!r} if name in sys.modules])
+            real(self)
+
+        run_app.C2CApp._first_frame_shown = shown
+        app = run_app.make_app(SessionFile.open(sys.argv[1]))
+
+        async def main():
+            async with app.run_test(size=(120, 36)) as pilot:
+                for _ in range(100):
+                    if seen:
+                        break
+                    await pilot.pause(0.02)
+
+        asyncio.run(main())
+        print("frame" if seen else "no frame", " ".join(seen[0] if seen else []))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["frame"]
 
 
 @pytest.mark.usefixtures("steady")

@@ -143,3 +143,36 @@ async def test_the_first_frame_restyles_neither_a_footer_key_nor_the_work_area(
         assert keys and all(key.has_class("-compact") for key in keys)
         assert app.run_screen.query_one(WorkArea).has_class(f"-{phase}")
         assert restyled == []
+
+
+@pytest.mark.usefixtures("steady", "collector_on")
+async def test_the_footer_composes_its_keys_once_before_the_first_frame_and_again_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer mounts all its keys again on every bindings refresh (three before the first
+    frame); the compact footer does so only when a key it shows changed (tui/widgets/compact_footer.py)."""
+    from textual.widgets._footer import FooterKey
+
+    mounted: list[str] = []
+    real = FooterKey._on_mount if hasattr(FooterKey, "_on_mount") else None
+
+    def counting(key: FooterKey, event: object) -> None:
+        mounted.append(key.action)
+        if real is not None:
+            real(key, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FooterKey, "_on_mount", counting)
+    app = build(*example_at(tmp_path, "insights"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        footer = app.run_screen.query_one(Footer)
+        shown = [key.action for key in footer.query(FooterKey)]
+        assert shown and len(mounted) == len(shown)  # each key mounted once
+        assert "edit('text')" not in shown  # the capture line has focus: no list's keys
+        await pilot.press("escape")  # to the item list: its keys join the footer
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "entry-list"
+        assert "edit('text')" in [key.action for key in footer.query(FooterKey)]
+        await pilot.press("tab")  # back to the capture line: the list's keys go again
+        await pilot.pause()
+        assert "edit('text')" not in [key.action for key in footer.query(FooterKey)]

@@ -219,6 +219,8 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
             self.push_screen(WallScreen(self.context))
 
     def _offer_review(self) -> None:
+        if self.session.workshop.after is None:
+            return  # not a follow-on workshop: nothing to carry (and the review is not imported)
         from c2c_tui.tui.run.review_screen import offer
 
         message, changed = offer(self.context)

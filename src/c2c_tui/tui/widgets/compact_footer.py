@@ -1,12 +1,18 @@
-"""Textual's compact footer (``Footer(compact=True)``), whose keys are made compact before they are mounted.
+"""Textual's compact footer (``Footer(compact=True)``), whose keys are made compact before they are mounted,
+and composed again only when the keys it shows change.
 
 Textual's footer makes each key compact after it is mounted (a watcher on the key's bound ``compact``
 adds the ``-compact`` class), and each of those restyles the key: about 30 restyles in a row while the
 first frame is drawn. Here every key already has the class when it is composed, so the watcher changes
-nothing. The keys, their classes and the look are Textual's own (the snapshots are unchanged).
+nothing. Textual's footer also removes and mounts all its keys again whenever the screen's bindings are
+refreshed (a focus change, a mount), three times before the first frame; here a refresh that leaves
+every shown key as it was (the same binding, enabled or not, tooltip) composes nothing. The keys, their
+classes and the look are Textual's own (the snapshots are unchanged).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
@@ -16,9 +22,30 @@ from textual.widgets._footer import FooterKey
 class CompactFooter(Footer):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, compact=True)
+        self._composed_keys: object = None  # what the keys were composed from (None: not yet)
+
+    def keys_shown(self) -> tuple[Any, ...]:
+        """Everything Textual's ``Footer.compose`` reads: the screen's active bindings (each binding,
+        enabled or not, its tooltip), the command palette's, and the key displays."""
+        app = self.app
+        return (
+            self.show_command_palette,
+            app.ENABLE_COMMAND_PALETTE,
+            app.COMMAND_PALETTE_BINDING,
+            tuple(
+                (binding, enabled, tooltip, app.get_key_display(binding))
+                for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            ),
+        )
 
     def compose(self) -> ComposeResult:
+        self._composed_keys = self.keys_shown() if self._bindings_ready else None
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
             yield widget
+
+    async def recompose(self) -> None:
+        if self._composed_keys is not None and self.is_attached and self.keys_shown() == self._composed_keys:
+            return  # the same keys: composing them again would show the same footer
+        await super().recompose()
