@@ -176,3 +176,65 @@ async def test_the_footer_composes_its_keys_once_before_the_first_frame_and_agai
         await pilot.press("tab")  # back to the capture line: the list's keys go again
         await pilot.pause()
         assert "edit('text')" not in [key.action for key in footer.query(FooterKey)]
+
+
+@pytest.mark.usefixtures("steady")
+async def test_the_2x2_is_mounted_when_v_first_shows_it_and_then_kept(tmp_path: Path) -> None:
+    """The first frame goes without the impact/risk 2x2 (nine widgets, hidden until v); v mounts it
+    showing the options, and v twice more hides and shows the same one."""
+    from c2c_tui.tui.run.work.matrix import ImpactRiskMatrix, QuadrantBox, place
+
+    app = build(*example_at(tmp_path, "reflect"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not app.run_screen.query(ImpactRiskMatrix)
+        assert not app.run_screen.query(QuadrantBox)
+        await pilot.press("escape", "v")
+        await pilot.pause()
+        matrix = app.run_screen.query_one(ImpactRiskMatrix)
+        assert matrix.display
+        cells, _ = place(app.session)
+        filled = [key for key, options in cells.items() if options]
+        assert filled
+        for key in filled:
+            box = matrix.query_one(f"#q-{key.replace('_', '-')}", QuadrantBox)
+            assert str(box.render()).strip(), key
+        await pilot.press("v")
+        await pilot.pause()
+        assert not matrix.display
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.run_screen.query_one(ImpactRiskMatrix) is matrix and matrix.display
+
+
+@pytest.mark.usefixtures("steady")
+async def test_each_phases_own_widgets_are_mounted_when_the_phase_is_first_shown(tmp_path: Path) -> None:
+    """The first frame of Part 4 has the actions table and not Part 2's advisor panel or Part 3's options
+    table; going back mounts each above the entry list, in the order of the widgets, and keeps it."""
+    from c2c_tui.tui.run.work.actions_table import ActionsTable
+    from c2c_tui.tui.run.work.advisor_line import AdvisorLine
+    from c2c_tui.tui.run.work.advisor_panel import AdvisorPanel
+    from c2c_tui.tui.run.work.area import WorkArea
+    from c2c_tui.tui.run.work.entry_list import EntryList
+    from c2c_tui.tui.run.work.options_table import OptionsTable
+
+    app = build(*example_at(tmp_path, "agree"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        area = app.run_screen.query_one(WorkArea)
+        kinds = [type(child) for child in area.children]
+        assert ActionsTable in kinds and EntryList in kinds
+        assert AdvisorPanel not in kinds and OptionsTable not in kinds and AdvisorLine not in kinds
+        assert area.actions_table.row_count == len(app.session.actions)
+        area.show(app.session, "insights")
+        await pilot.pause()
+        area.show(app.session, "reflect")
+        await pilot.pause()
+        assert area.options_table.row_count == len(app.session.options)
+        assert area.options_table.display and not area.actions_table.display
+        order = [type(child) for child in area.children][:5]
+        assert order == [AdvisorPanel, AdvisorLine, OptionsTable, ActionsTable, EntryList]
+        panel = area.query_one(AdvisorPanel)
+        area.show(app.session, "insights")
+        await pilot.pause()
+        assert area.query_one(AdvisorPanel) is panel and panel.display

@@ -4,7 +4,8 @@ Every phase shows its entries (newest at the bottom). Part 2 adds the advisor pa
 table and, with ``v``, the impact/risk 2x2 in place of the entry list; Part 4 the actions table above the
 follow-up offers. ``show(session, phase)`` is cheap: rows are appended or updated, not rebuilt. Under the
 lists, the highlighted item whole (``ItemDetail``); on a short run screen Part 2's advisor panel gives way
-to one line (``AdvisorLine``, c2c.tcss).
+to one line (``AdvisorLine``, c2c.tcss). A phase's own widgets are mounted when it is first shown
+(``phase_widgets.py``), the 2x2 when ``v`` first shows it: the first frame composes only its phase's.
 
 Edit keys are declared on the tables (they act only while a table has focus) and come here as
 ``ItemTable.EditRequested``; this widget opens the dialog, changes the session through the editor it is
@@ -33,6 +34,7 @@ from c2c_tui.core.text.neutral import shown
 
 from ..context import EditContext
 from ..messages import SessionChanged
+from . import phase_widgets
 from .actions_table import ActionsTable, action_rows
 from .advisor_line import AdvisorLine
 from .advisor_panel import AdvisorPanel
@@ -77,14 +79,12 @@ class WorkArea(Vertical):
         self.session: Session | None = None
         self.phase: PhaseId | None = None
         self._status_is_result = False
+        self._turn: str | None = None  # the team whose turn it is, for the advisor panel
 
     def compose(self) -> ComposeResult:
-        yield AdvisorPanel(id="advisor-panel")
-        yield AdvisorLine(id="advisor-line")
-        yield OptionsTable(id="options-table")
-        yield ActionsTable(id="actions-table")
+        yield from phase_widgets.new_widgets(self, phase_widgets.phase_of(self), self._turn)
         yield EntryList(id="entry-list")
-        yield ImpactRiskMatrix(id="matrix")
+        # the impact/risk 2x2 (ImpactRiskMatrix) is mounted here, before the detail, when v first shows it
         yield ItemDetail(id="item-detail")
         yield Static("", id="work-status", markup=False)
 
@@ -98,6 +98,8 @@ class WorkArea(Vertical):
             if self.is_mounted and self.phase is not None:
                 self.say("")
         self.session, self.phase = session, phase
+        if self.is_attached:  # the phase's own widgets, the first time it is shown (phase_widgets.py)
+            phase_widgets.mount_missing(self, phase, self._turn, before=self.entry_list)
         entries = [entry for entry in session.entries if entry.phase == phase]
         self.entry_list.sync(entry_rows(session, entries))
         if phase == "insights":
@@ -106,7 +108,7 @@ class WorkArea(Vertical):
         elif phase == "reflect":
             self.options_table.sync(option_rows(session))
             if self.has_class("-matrix"):
-                self.query_one(ImpactRiskMatrix).show(session)
+                self.show_matrix(session)
         elif phase == "agree":
             self.actions_table.sync(action_rows(session))
         self.show_detail()
@@ -133,7 +135,9 @@ class WorkArea(Vertical):
 
     def show_turn(self, session: Session, turn: str | None) -> None:
         """Part 2: the advisor panel marks the team whose turn it is (``turn``, a team id, or nobody)."""
-        self.query_one(AdvisorPanel).show_turn(session, turn)
+        self._turn = turn
+        for panel in self.query(AdvisorPanel):  # not there before Part 2 is first shown
+            panel.show_turn(session, turn)
 
     def refresh_items(self) -> None:
         if self.session is not None and self.phase is not None:
@@ -220,10 +224,18 @@ class WorkArea(Vertical):
             self.say(message)
         self.post_message(SessionChanged(what))
 
+    def show_matrix(self, session: Session) -> None:
+        """The 2x2 shows ``session``'s options; mounted the first time (the first frame goes without it)."""
+        found = self.query(ImpactRiskMatrix)
+        if found:
+            found.first().show_once_mounted(session)
+        else:
+            self.mount(ImpactRiskMatrix(id="matrix", session=session), before=self.query_one(ItemDetail))
+
     def toggle_matrix(self) -> None:
         self.toggle_class("-matrix")
         if self.has_class("-matrix") and self.session is not None:
-            self.query_one(ImpactRiskMatrix).show(self.session)
+            self.show_matrix(self.session)
         self.say("impact/risk view: v to go back" if self.has_class("-matrix") else "", hint=True)
 
     @staticmethod

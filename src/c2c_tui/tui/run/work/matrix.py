@@ -99,11 +99,27 @@ class ImpactRiskMatrix(Vertical):
     }
     """
 
+    def __init__(self, *, id: str | None = None, session: Session | None = None) -> None:
+        super().__init__(id=id)
+        self._first = session  # shown once mounted (its boxes are there then)
+
     def compose(self) -> ComposeResult:
         with Grid():
             for q in QUADRANTS:
                 yield QuadrantBox((q.label.upper(), q.description), id=box_id(q.key))
         yield UnscoredLine(id="matrix-unscored")
+
+    def on_mount(self) -> None:
+        if self._first is not None:
+            self.show(self._first)
+            self._first = None
+
+    def show_once_mounted(self, session: Session) -> None:
+        """``show`` now, or as it mounts if it is not mounted yet (its boxes are not there before)."""
+        if self.is_mounted:
+            self.show(session)
+        else:
+            self._first = session
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "-compact")
