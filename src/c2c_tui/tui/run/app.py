@@ -32,7 +32,7 @@ from c2c_tui.tui.run.clock_actions import ClockActions
 from c2c_tui.tui.run.commands import C2CCommands, bindings
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.gc_pause import resume_gc
-from c2c_tui.tui.run.in_order import after_typed
+from c2c_tui.tui.run.in_order import after_input_read, after_typed
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.quick_start import after_first_frame, breakpoint_classes
 from c2c_tui.tui.run.run_screen import RunScreen
@@ -288,7 +288,7 @@ class C2CApp(NeutralScreen, ClockActions, TurnActions, App[None]):
         """SIGTERM / SIGHUP: save everything and quit (Textual then restores the terminal)."""
         if self.stopped_by is None:
             self.stopped_by = signal.Signals(signum)
-            self.action_quit_saved()
+            after_input_read(self, self._quit_saved)  # what the terminal sent before the signal is read first
 
     async def action_quit(self) -> None:
         """Every way to quit (the palette's Quit too) saves first."""
