@@ -25,16 +25,16 @@ Plain pydantic like ``model``, below it (``model`` imports this).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .ids import check_id
 
 MAX_AREAS = 50
 MAX_NAME = 200
 MAX_NOTE = 2000
 SCORE_WORDS = {1: "just starting", 2: "early", 3: "in progress", 4: "established", 5: "a strength"}
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 class _Strict(BaseModel):
@@ -48,14 +48,7 @@ class AssessmentArea(_Strict):
     name: str = Field(min_length=1, max_length=MAX_NAME)
     question: str = Field(default="", max_length=MAX_NOTE)
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not _ID_RE.match(value):
-            raise ValueError(
-                "an id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
-            )
-        return value
+    _id_shape = field_validator("id")(check_id)
 
     @field_validator("name")
     @classmethod

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .assessment_rows import Assessment, AssessmentArea, assessment_problems
+from .ids import ID_RE, check_id
 from .proposal_rows import Candidate
 from .rows import complete
 from .series_rows import Review, check_path_text
@@ -75,7 +76,6 @@ def next_status(status: ActionStatus) -> ActionStatus:
 ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish", "turn"]
 
 Score = Annotated[int, Field(ge=1, le=5)]
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 # The bounds of what a file may hold, so that whatever loads can be shown by every command: no sum of
 # minutes and no conversion to any time zone can leave the range of ``datetime``.
@@ -91,14 +91,7 @@ class _Model(BaseModel):
 class _Item(_Model):
     id: str
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not _ID_RE.match(value):
-            raise ValueError(
-                "an id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
-            )
-        return value
+    _id_shape = field_validator("id")(check_id)
 
 
 class PreQuestion(_Model):
@@ -209,7 +202,7 @@ class ClockEvent(_Model):
     @field_validator("team")
     @classmethod
     def _team_id(cls, value: str | None) -> str | None:
-        if value is not None and not _ID_RE.match(value):
+        if value is not None and not ID_RE.match(value):
             raise ValueError("a turn names a team by its id (1-64 letters, digits, '-', '_' or '.')")
         return value
 

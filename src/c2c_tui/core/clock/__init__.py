@@ -8,12 +8,9 @@ are imported by their own module name.
 
 from .formats import format_clock, format_remaining, time_of_day, to_minute
 from .log import (
-    Clock,
     ClockState,
-    FakeClock,
     PhaseTiming,
     RunState,
-    SystemClock,
     append_event,
     derive,
     extend,
@@ -25,6 +22,7 @@ from .log import (
     state_of,
     toggle,
 )
+from .sources import Clock, FakeClock, SystemClock
 
 __all__ = [
     "Clock",

@@ -40,8 +40,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Literal, Protocol
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Literal
 
 from ..model import PHASE_IDS, AgendaItem, ClockEvent, ClockEventKind, PhaseId
 from ..times import utc
@@ -59,33 +59,6 @@ MAX_BUDGET_SECONDS = 7 * 24 * 3600
 _LAST = len(PHASE_IDS) - 1
 _TURNS = PHASE_IDS.index("insights")  # the phase with the Advisor teams' turns
 _ZERO = timedelta(0)
-
-
-class Clock(Protocol):
-    def now(self) -> datetime: ...  # aware, UTC
-
-
-class SystemClock:
-    """The real time, aware UTC."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
-class FakeClock:
-    """A clock for tests: it moves only when told."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self._now = utc(start) if start is not None else datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        self._now += timedelta(seconds=seconds)
-
-    def set(self, dt: datetime) -> None:
-        self._now = utc(dt)
 
 
 @dataclass(frozen=True)
