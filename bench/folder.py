@@ -87,12 +87,12 @@ def timed(argv: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def home_frame(folder: Path, sessions: int) -> tuple[float, float, int]:
+def home_frame(folder: Path, sessions: int, env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Seconds to the home screen's first full frame (a big folder's says it is reading the sessions; a
     small one's already counts them), seconds until its list is filled (the heading counts the sessions),
-    and its peak RSS (kB)."""
+    and its peak RSS (kB); ``env`` added to the environment (another tree's ``PYTHONPATH``)."""
     started = time.perf_counter()
-    process = spawn(c2c("--dir", folder))
+    process = spawn(c2c("--dir", folder), env)
     try:
         first = _until(process, (READING, f"{sessions} sessions")) - started
         filled = _until(process, (f"{sessions} sessions",)) - started

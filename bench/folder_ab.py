@@ -22,11 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import measure
-from first_frame import spawn
-from folder import _until, bare_frame, c2c, make_folder
-
-READING = "reading the sessions"
+from folder import bare_frame, c2c, home_frame, make_folder
 
 
 def timed(argv: list[str], env: dict[str, str]) -> float:
@@ -34,18 +30,6 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
         began = time.perf_counter()
         subprocess.run(argv, stdout=sink, stderr=subprocess.DEVNULL, env={**os.environ, **env}, check=False)
         return time.perf_counter() - began
-
-
-def home(folder: Path, sessions: int, env: dict[str, str]) -> tuple[float, float, int]:
-    started = time.perf_counter()
-    process = spawn(c2c("--dir", folder), env)
-    try:
-        first = _until(process, (READING, f"{sessions} sessions")) - started
-        filled = _until(process, (f"{sessions} sessions",)) - started
-        process.drain(0.5)
-        return first, filled, measure._status(process.pid, "VmHWM")
-    finally:
-        process.stop()
 
 
 def main(argv: list[str]) -> int:
@@ -72,7 +56,7 @@ def main(argv: list[str]) -> int:
             keep("actions / check, older tree", timed(c2c("actions", folder), old) / check)
             bare, bare_kb = bare_frame()
             for label, env in (("this tree", {}), ("older tree", old)):
-                first, filled, kb = home(folder, n, env)
+                first, filled, kb = home_frame(folder, n, env)
                 keep(f"home first frame / bare, {label}", first / bare)
                 keep(f"home list filled / bare, {label}", filled / bare)
                 keep(f"home peak RSS / bare, {label}", kb / bare_kb)
