@@ -39,6 +39,8 @@ class CompactFooter(Footer):
         )
 
     def compose(self) -> ComposeResult:
+        if not self._bindings_ready and self.is_attached:
+            self.set_reactive(Footer._bindings_ready, True)  # the keys in the first frame, not a frame later
         self._composed_keys = self.keys_shown() if self._bindings_ready else None
         for widget in super().compose():
             if isinstance(widget, FooterKey):
