@@ -84,6 +84,12 @@ HISTORY_KEPT = 50  # the capture line's entered lines kept in the file for the n
 Minutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
 
 
+def no_rows() -> list[Any]:
+    """A new empty list: a default factory that is a plain function (pydantic reads each factory's signature,
+    and a builtin's such as ``list`` is parsed from text by ``inspect``: ~20 ms of start-up the first time)."""
+    return []
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -112,8 +118,8 @@ class Workshop(_Model):
     mode: Mode = "in-person"
     facilitator: str = ""
     note_taker: str = ""
-    shared_before: list[str] = Field(default_factory=list)
-    pre_questions: list[PreQuestion] = Field(default_factory=list)
+    shared_before: list[str] = Field(default_factory=no_rows)
+    pre_questions: list[PreQuestion] = Field(default_factory=no_rows)
     hopes: str | None = None  # the proposal: what the city hopes to gain from the workshop
     logistics: str | None = None  # the proposal: how it will be held (travel, video, interpretation, costs)
     candidates: list[Candidate] | None = None  # the proposal: cities to hold it with, and why (proposal_rows)
@@ -278,16 +284,16 @@ class Session(_Model):
     schema_version: int = SCHEMA_VERSION
     title: str = Field(min_length=1)
     created: datetime | None = None
-    workshop: Workshop = Field(default_factory=Workshop)
-    settings: Settings = Field(default_factory=Settings)
+    workshop: Workshop = Field(default_factory=lambda: Workshop())
+    settings: Settings = Field(default_factory=lambda: Settings())
     capture: CaptureLine | None = None  # [capture]: only while a draft or a history is kept
-    teams: list[Team] = Field(default_factory=list)
-    participants: list[Participant] = Field(default_factory=list)
+    teams: list[Team] = Field(default_factory=no_rows)
+    participants: list[Participant] = Field(default_factory=no_rows)
     agenda: list[AgendaItem] = Field(default_factory=default_agenda)
-    clock: list[ClockEvent] = Field(default_factory=list)
-    entries: list[Entry] = Field(default_factory=list)
-    options: list[Option] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
+    clock: list[ClockEvent] = Field(default_factory=no_rows)
+    entries: list[Entry] = Field(default_factory=no_rows)
+    options: list[Option] = Field(default_factory=no_rows)
+    actions: list[Action] = Field(default_factory=no_rows)
     reviews: list[Review] | None = None  # a follow-on workshop: what became of earlier items (series_rows)
     areas: list[AssessmentArea] | None = None  # pre-work: the self-assessment's areas (assessment_rows)
     assessments: list[Assessment] | None = None  # pre-work: each team's score per area
