@@ -11,12 +11,10 @@ team's scores moved across a series of workshops. Pure, on a ``Session`` (rows: 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
 from .assessment_rows import MAX_AREAS, MAX_NAME, Assessment, AssessmentArea
@@ -53,6 +51,9 @@ class Scored(Protocol):
 
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[AssessmentArea, ...]:
+    import tomllib  # here: only a session without its own areas reads the shipped list
+    from importlib import resources
+
     text = resources.files("c2c_tui").joinpath("data", AREAS_FILE).read_text(encoding="utf-8")
     return tuple(AssessmentArea.model_validate(row) for row in tomllib.loads(text)["areas"])
 

@@ -19,7 +19,6 @@ from ..text import mdtext as md
 from ..zone import session_zone, zone_label
 from .assessment import assessment_section
 from .digest import NextWorkshop, digest
-from .html import html_page
 from .parts import actions_table, matrix, options_table, timing
 from .series import feedback_section, since_section
 
@@ -293,6 +292,9 @@ def render_markdown(
 
 
 def render_html(session: Session, now: datetime | None = None, upcoming: NextWorkshop | None = None) -> str:
-    """The summary as one complete HTML5 page; raw HTML in user text is shown as text, never passed on."""
+    """The summary as one complete HTML5 page; raw HTML in user text is shown as text, never passed on.
+    (The page, its styles and the stdlib's ``html`` are imported here: the app's saves write only markdown.)"""
+    from .html import html_page
+
     when = long_date(session.workshop.date) if session.workshop.date else ""
     return html_page(session.title, render_markdown(session, now, upcoming), when=when)
