@@ -16,7 +16,7 @@ dialogs return through callbacks, and Escape in any dialog changes nothing).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import events
@@ -35,14 +35,16 @@ from c2c_tui.core.text.neutral import shown
 from ..context import EditContext
 from ..messages import SessionChanged
 from . import phase_widgets
-from .actions_table import ActionsTable, action_rows
-from .advisor_line import AdvisorLine
-from .advisor_panel import AdvisorPanel
 from .entry_list import EntryList, entry_rows
 from .item_detail import ItemDetail
 from .item_table import ItemTable
-from .matrix import ImpactRiskMatrix
-from .options_table import OptionsTable, option_rows
+
+if TYPE_CHECKING:  # imported when their phase is first shown (phase_widgets.py), the 2x2 on v
+    from .actions_table import ActionsTable
+    from .advisor_line import AdvisorLine
+    from .advisor_panel import AdvisorPanel
+    from .matrix import ImpactRiskMatrix
+    from .options_table import OptionsTable
 
 # The capture prefix of each kind, offered as a one-key shortcut in the re-kind dialog.
 KIND_KEYS = {kind: key for key, kind in PREFIX_KINDS.items()}  # the capture prefixes, as re-kind keys
@@ -103,13 +105,17 @@ class WorkArea(Vertical):
         entries = [entry for entry in session.entries if entry.phase == phase]
         self.entry_list.sync(entry_rows(session, entries))
         if phase == "insights":
-            self.query_one(AdvisorPanel).show(session)
-            self.query_one(AdvisorLine).show(session)
+            cast("AdvisorPanel", self.query_one("#advisor-panel")).show(session)
+            cast("AdvisorLine", self.query_one("#advisor-line")).show(session)
         elif phase == "reflect":
+            from .options_table import option_rows
+
             self.options_table.sync(option_rows(session))
             if self.has_class("-matrix"):
                 self.show_matrix(session)
         elif phase == "agree":
+            from .actions_table import action_rows
+
             self.actions_table.sync(action_rows(session))
         self.show_detail()
 
@@ -136,8 +142,8 @@ class WorkArea(Vertical):
     def show_turn(self, session: Session, turn: str | None) -> None:
         """Part 2: the advisor panel marks the team whose turn it is (``turn``, a team id, or nobody)."""
         self._turn = turn
-        for panel in self.query(AdvisorPanel):  # not there before Part 2 is first shown
-            panel.show_turn(session, turn)
+        for panel in self.query("#advisor-panel"):  # not there before Part 2 is first shown
+            cast("AdvisorPanel", panel).show_turn(session, turn)
 
     def refresh_items(self) -> None:
         if self.session is not None and self.phase is not None:
@@ -149,11 +155,11 @@ class WorkArea(Vertical):
 
     @property
     def options_table(self) -> OptionsTable:
-        return self.query_one(OptionsTable)
+        return cast("OptionsTable", self.query_one("#options-table"))
 
     @property
     def actions_table(self) -> ActionsTable:
-        return self.query_one(ActionsTable)
+        return cast("ActionsTable", self.query_one("#actions-table"))
 
     def primary_list(self) -> ItemTable:
         if self.phase == "reflect":
@@ -226,10 +232,12 @@ class WorkArea(Vertical):
 
     def show_matrix(self, session: Session) -> None:
         """The 2x2 shows ``session``'s options; mounted the first time (the first frame goes without it)."""
-        found = self.query(ImpactRiskMatrix)
+        found = self.query("#matrix")
         if found:
-            found.first().show_once_mounted(session)
+            cast("ImpactRiskMatrix", found.first()).show_once_mounted(session)
         else:
+            from .matrix import ImpactRiskMatrix
+
             self.mount(ImpactRiskMatrix(id="matrix", session=session), before=self.query_one(ItemDetail))
 
     def toggle_matrix(self) -> None:
