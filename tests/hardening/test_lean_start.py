@@ -70,6 +70,12 @@ def test_the_first_screen_imports_only_what_it_needs(tmp_path: Path) -> None:
 NOT_AT_FIRST_FRAME = (
     *NOT_AT_START,
     "c2c_tui.tui.run.review_screen",  # "since last time": only a follow-on workshop looks at it
+    # the example opens in Part 4: Part 2's and Part 3's own widgets (and the options' ranking) are not loaded
+    "c2c_tui.tui.run.work.advisor_panel",
+    "c2c_tui.tui.run.work.advisor_line",
+    "c2c_tui.tui.run.work.options_table",
+    "c2c_tui.tui.run.work.matrix",
+    "c2c_tui.core.prioritise",
     "csv",
     "shlex",
 )
@@ -124,3 +130,37 @@ async def test_the_capture_cursor_does_not_blink(tmp_path: Path) -> None:
         assert line.cursor_blink is False
         await pilot.press(*"n: typed")
         assert line.value == "n: typed"
+
+
+NOT_FOR_A_SAVE = (
+    "html",  # the stdlib's, with its entity table: only an HTML summary needs it
+    "c2c_tui.core.summary.html",
+    "c2c_tui.core.summary.styles",
+    "tomllib",  # the shipped assessment areas' reader: a session with its own areas never reads them
+    "importlib.resources",
+)
+
+
+def test_saving_loads_only_what_a_save_writes(tmp_path: Path) -> None:
+    """The app's saves write the TOML and the markdown summary: the HTML page's modules stay unloaded."""
+    path = tmp_path / "example.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from datetime import UTC, datetime
+        from c2c_tui.core.store import SessionFile
+
+        with SessionFile.open(sys.argv[1]) as opened:
+            opened.warm()
+            opened.session.title = "Saved once"
+            opened.save(datetime(2026, 11, 12, 17, tzinfo=UTC))
+        print("saved", " ".join(name for name in {NOT_FOR_A_SAVE!r} if name in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["saved"]
+    assert "Saved once" in path.with_suffix(".md").read_text(encoding="utf-8")

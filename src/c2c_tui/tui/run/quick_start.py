@@ -6,7 +6,8 @@
   screen can have them before its first layout; the first resize then changes nothing, where it would
   restyle the whole screen.
 - ``after_first_frame``: call back once the screen's footer shows its keys and has been painted (the
-  footer fills in a frame or two after the rest), so later work (``warm``) waits for the full frame.
+  compact footer composes them with itself: ``widgets/compact_footer.py``; Textual's own fills in a frame
+  later), so later work (``warm``) waits for the full frame.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
-"""Textual's compact footer (``Footer(compact=True)``), whose keys are made compact before they are mounted,
-and composed again only when the keys it shows change.
+"""Textual's compact footer (``Footer(compact=True)``), whose keys are composed with it, made compact before
+they are mounted, and composed again only when the keys it shows change.
+
+Textual's footer composes nothing until the screen first publishes its bindings, then composes its keys a
+refresh later: the first frame goes out without them and a second whole frame follows (~110 ms of ``c2c
+run``'s start-up, bench/run.py). Here the keys are composed in the first compose, from the screen's bindings
+as they are then (the capture line, focused a moment later, adds no shown key), so the first frame is whole.
 
 Textual's footer makes each key compact after it is mounted (a watcher on the key's bound ``compact``
 adds the ``-compact`` class), and each of those restyles the key: about 30 restyles in a row while the
