@@ -5,5 +5,7 @@ pyproject.toml ([tool.importlinter]).
 """
 
 from .pydantic_plugins import skip_loader_without_plugins
+from .tz_path import import_zoneinfo
 
 skip_loader_without_plugins()  # before any model class: pydantic's plugin loader only if a plugin exists
+import_zoneinfo()  # before pydantic and core.zone import it: without the build's whole config table

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .neutral import BIDI, shown
+from .neutral import BIDI, CHANGED, shown
 
 _SPECIAL = frozenset("\\`*_[]<>|~&$")
 _LINE_START = frozenset("#>-+=:")
@@ -26,9 +26,7 @@ _ORDERED = re.compile(r"(\d+)([.)])")
 # one pass of str.translate: specials get a backslash; control characters but tab, and bidi overrides, become
 # what ``neutral.shown`` makes of them (the one neutralising table)
 _ESCAPES: dict[int, str] = {ord(char): "\\" + char for char in _SPECIAL}
-_ESCAPES.update(
-    {code: shown(chr(code)) for code in range(0x2070) if code != 0x09 and shown(chr(code)) != chr(code)}
-)
+_ESCAPES.update({code: shown(chr(code)) for code in sorted(CHANGED) if code != 0x09})
 _HASHES = {**_ESCAPES, ord("#"): "\\#"}
 _NEEDS = re.compile("[" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f" + BIDI + "]")
 _NEEDS_HASH = re.compile("[#" + re.escape("".join(_SPECIAL)) + "\x00-\x08\x0a-\x1f\x7f-\x9f" + BIDI + "]")

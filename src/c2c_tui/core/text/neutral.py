@@ -33,6 +33,7 @@ _SHOWN.update({code: REPLACEMENT for code in range(0x80, 0xA0)})
 _SHOWN.update({ord(char): REPLACEMENT for char in BIDI})
 _SHOWN_LINES = {code: value for code, value in _SHOWN.items() if code not in (0x09, 0x0A)}
 _UNSEEN: dict[int, None] = dict.fromkeys(_SHOWN)
+CHANGED: frozenset[int] = frozenset(_SHOWN)  # the code points ``shown`` changes (for tables built on it)
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "]")
 _UNSAFE_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")
