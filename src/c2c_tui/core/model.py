@@ -86,7 +86,7 @@ Minutes = Annotated[int, Field(ge=-MAX_MINUTES, le=MAX_MINUTES)]
 
 def no_rows() -> list[Any]:
     """A new empty list: a default factory that is a plain function (pydantic reads each factory's signature,
-    and a builtin's such as ``list`` is parsed from text by ``inspect``: ~20 ms of start-up the first time)."""
+    and a builtin's such as ``list`` is parsed from text by ``inspect``: a few ms of every start)."""
     return []
 
 
