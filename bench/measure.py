@@ -38,10 +38,15 @@ def c2c_run(path: Path) -> list[str]:
 @contextmanager
 def bytecode_cached(folder: Path) -> Iterator[None]:
     """The programs started inside write and reuse .pyc files (under ``folder``/pycache, so nothing is
-    written into the source tree), as an installed c2c does; ``PYTHONDONTWRITEBYTECODE`` is restored after."""
-    saved = {name: os.environ.get(name) for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    written into the source tree) and c2c's table of compiled dataclass code (under ``folder``/c2c-cache),
+    as an installed c2c does; the environment is restored after."""
+    names = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "C2C_CACHE_DIR")
+    saved = {name: os.environ.get(name) for name in names}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    os.environ["C2C_CACHE_DIR"] = str(
+        folder / "c2c-cache"
+    )  # c2c's compiled dataclass code (cli/code_cache.py)
     try:
         yield
     finally:
@@ -53,7 +58,11 @@ def bytecode_cached(folder: Path) -> Iterator[None]:
 
 
 def scratch() -> Path:
-    return Path(tempfile.mkdtemp(prefix="c2c-bench-"))
+    """A new scratch folder; c2c's cache folder (cli/code_cache.py) is one inside it from now on, so no
+    table from an earlier run is used (``bytecode_cached`` gives the cached case its own)."""
+    folder = Path(tempfile.mkdtemp(prefix="c2c-bench-"))
+    os.environ["C2C_CACHE_DIR"] = str(folder / "no-c2c-cache")
+    return folder
 
 
 def example_copy(folder: Path) -> Path:

@@ -1,0 +1,129 @@
+"""``cli.code_cache``: dataclasses made with code compiled on an earlier run behave exactly as without it."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from c2c_tui.cli.code_cache import MAGIC, read_table, table_path, write_table
+
+# dataclasses of every kind the generated methods differ by; the script prints what each one does
+KINDS = textwrap.dedent(
+    """
+    import dataclasses, inspect, json, sys
+    from dataclasses import InitVar, dataclass, field
+    from typing import ClassVar
+
+    @dataclass
+    class Plain:
+        a: int
+        b: str = "b"
+        c: list[int] = field(default_factory=list)
+
+    @dataclass(frozen=True, slots=True, order=True)
+    class Frozen:
+        a: int
+        b: tuple[int, ...] = ()
+
+    @dataclass(kw_only=True)
+    class KwOnly(Plain):
+        d: float = 1.5
+        e: ClassVar[int] = 3
+        f: InitVar[int | None] = None
+
+        def __post_init__(self, f):
+            self.c.append(f or 0)
+
+    @dataclass(eq=False, repr=False, unsafe_hash=False)
+    class Bare:
+        x: object = None
+
+    out = []
+    out.append(repr(Plain(1)))
+    out.append(repr(KwOnly(a=2, f=7)))
+    out.append(str(Frozen(1, (2,)) < Frozen(2)))
+    out.append(str(hash(Frozen(1)) == hash(Frozen(1))))
+    try:
+        Frozen(1).a = 2
+    except dataclasses.FrozenInstanceError:
+        out.append("frozen")
+    out.append(str(inspect.signature(KwOnly)))
+    out.append(repr(Plain.__init__.__annotations__))
+    out.append(str(Bare() == Bare()))
+    out.append(str(getattr(dataclasses, "exec", None) is not None))
+    print(json.dumps(out))
+    """
+)
+
+
+def run(script: str, cache: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environment |= {"C2C_CACHE_DIR": str(cache), **env}
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=True,
+    )
+
+
+INSTALLED = (
+    "from c2c_tui.cli import code_cache\ntable = code_cache.install()\n"
+    + KINDS
+    + ("table.save()\nprint(table.new, len(table.codes), file=sys.stderr)\n")
+)
+
+
+def test_dataclasses_behave_the_same_compiled_now_and_from_the_table(tmp_path: Path) -> None:
+    plain = run(KINDS, tmp_path).stdout
+    first = run(INSTALLED, tmp_path)  # compiles, writes the table
+    assert table_path(tmp_path).is_file()
+    again = run(INSTALLED, tmp_path)  # everything from the table
+    assert first.stdout == again.stdout
+    assert first.stdout.replace('"True"]', '"False"]') == plain  # only the installed flag differs
+    assert "'a': <class 'int'>" in plain  # annotations are objects, not strings (no __future__ flag)
+    compiled, kept = map(int, again.stderr.split())
+    assert compiled == 0 and kept > 10
+
+
+def test_nothing_is_written_where_bytecode_is_not(tmp_path: Path) -> None:
+    run(INSTALLED, tmp_path, PYTHONDONTWRITEBYTECODE="1")
+    assert not table_path(tmp_path).exists()
+
+
+def test_a_table_that_cannot_be_trusted_is_ignored(tmp_path: Path) -> None:
+    path = table_path(tmp_path)
+    code = compile("x = 1", "<string>", "exec", dont_inherit=True)
+    write_table(path, {"x = 1": code})
+    assert list(read_table(path)) == ["x = 1"]
+    os.chmod(path, 0o620)  # the group may write it: not trusted
+    assert read_table(path) == {}
+    os.chmod(path, 0o600)
+    for damaged in (
+        b"",
+        b"\x00garbage",
+        marshal.dumps(("another magic", {"x = 1": code})),
+        marshal.dumps((MAGIC, {"x = 1": "not code"})),
+        marshal.dumps((MAGIC, ["not", "a", "dict"])),
+        marshal.dumps((MAGIC, {"x = 1": code}))[:-3],
+    ):
+        path.write_bytes(damaged)
+        assert read_table(path) == {}
+    path.unlink()
+    path.mkdir()  # a folder where the table goes
+    assert read_table(path) == {}
+
+
+def test_a_damaged_table_is_written_anew(tmp_path: Path) -> None:
+    path = table_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00damaged")
+    os.chmod(path, 0o600)
+    run(INSTALLED, tmp_path)
+    assert len(read_table(path)) > 10
