@@ -12,6 +12,7 @@ from textual.widgets import Markdown
 
 from c2c_tui.core.followup import library
 from c2c_tui.core.followup.folder_index import INDEX_FILE
+from c2c_tui.core.followup.rows import ROWS_FILE
 from c2c_tui.tui.home.review_session import SessionReviewScreen
 
 pytestmark = pytest.mark.usefixtures("folder")
@@ -34,6 +35,10 @@ async def test_the_home_screen_from_the_index_shows_what_the_files_say(
     app = home(FOLDER)
     async with app.run_test(size=(120, 36)) as pilot:
         cold = await rows_and_details(pilot)
+        assert (FOLDER / ROWS_FILE).is_file()  # the home list's rows
+        assert not (FOLDER / INDEX_FILE).exists()  # the outlines: not read for the list
+        await pilot.press("r")  # the review list reads the outlines, and writes their index
+        await pilot.pause()
     assert (FOLDER / INDEX_FILE).is_file()
     loaded: list[Path] = []
     real_load = library.load

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from ..model import Action
 from .folder_index import OutlineAction
 from .library import Library, SessionInfo
 from .review_list import OUTCOME_LABELS
+from .rows import RowAction
 from .series import Tracked, track
 
 STATUS_CELLS = {"in_progress": "in progress"}  # the table's word for a latest status (others as written)
@@ -39,7 +41,7 @@ class Latest:
     def of(self, path: Path, action_id: str) -> Tracked | None:
         return self.items.get((_key(path), action_id))
 
-    def changed_elsewhere(self, path: Path, action: Action | OutlineAction) -> Tracked | None:
+    def changed_elsewhere(self, path: Path, action: Action | OutlineAction | RowAction) -> Tracked | None:
         """The tracked state when a later workshop's review is its latest change, else None."""
         item = self.of(path, action.id)
         if item is None or _key(item.changed_path) == _key(item.path):
@@ -49,11 +51,11 @@ class Latest:
     def counts(self, info: SessionInfo, today: date) -> tuple[int, int]:
         """(open, late) for one session: open or in progress, and of those past their due date, as of now."""
         opened = late = 0
-        for action in info.outline.actions:
+        for action in info.row.actions:
             item = self.of(info.path, action.id)
             if item is None:
                 opened += action.status == "open"
-                late += action.is_overdue(today)
+                late += action.status == "open" and action.due is not None and action.due < today
             else:
                 opened += item.status in ("open", "in_progress")
                 late += item.overdue(today)
@@ -61,7 +63,7 @@ class Latest:
 
     def changed(self, info: SessionInfo) -> int:
         """How many of the session's actions a later workshop changed last."""
-        return sum(1 for a in info.outline.actions if self.changed_elsewhere(info.path, a) is not None)
+        return sum(1 for a in info.row.actions if self.changed_elsewhere(info.path, a) is not None)
 
     def cells(
         self, info: SessionInfo, action: Action | OutlineAction, today: date
@@ -92,6 +94,14 @@ class Latest:
         ]
         line += "".join(f", {part}" for part in extra if part)
         return line + (f": {item.note}" if item.note else "")
+
+
+class Counts(Protocol):
+    """What a list of sessions reads of the actions' latest states (``Latest``, ``RowLatest``)."""
+
+    def counts(self, info: SessionInfo, today: date) -> tuple[int, int]: ...
+
+    def changed(self, info: SessionInfo) -> int: ...
 
 
 def latest_of(library: Library) -> Latest:

@@ -25,15 +25,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from c2c_tui.core.followup.latest import latest_of
 from c2c_tui.core.followup.library import (
     FileProblem,
     FolderError,
     Library,
     collector_paused,
-    scan,
+    scan_rows,
     session_files,
 )
+from c2c_tui.core.followup.row_latest import rows_latest
 from c2c_tui.core.followup.series_file import default_areas
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
@@ -131,14 +131,14 @@ class HomeScreen(Screen[None]):
         folder = self.context.folder
         missing = ""
         try:
-            self.library = scan(folder, self.context.clock.now())
+            self.library = scan_rows(folder, self.context.clock.now())
         except FolderError as error:
             self.library = Library(folder=folder, sessions=[], problems=[])
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
         lib = self.library
         items: list[Item] = [*lib.sessions, *lib.problems]
         with collector_paused():  # a row per session: many objects kept, no garbage to look for
-            self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
+            self.query_one(SessionList).show(items, select=select, latest=rows_latest(lib))
         count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from c2c_tui.core.followup.latest import Latest
+from c2c_tui.core.followup.latest import Counts, Latest
 from c2c_tui.core.followup.library import FileProblem, SessionInfo
 from c2c_tui.core.text.neutral import shown
 
@@ -38,7 +38,7 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def actions_cell(info: SessionInfo, today: date, latest: Latest | None = None) -> str:
+def actions_cell(info: SessionInfo, today: date, latest: Counts | None = None) -> str:
     """Open actions (and how many are late) in their latest state: a later workshop's review counts."""
     n, late = (latest or Latest()).counts(info, today)
     if not n:
@@ -46,7 +46,7 @@ def actions_cell(info: SessionInfo, today: date, latest: Latest | None = None) -
     return f"{n} ({late} late)" if late else str(n)
 
 
-def cells(item: Item, today: date, latest: Latest | None = None) -> tuple[Text, ...]:
+def cells(item: Item, today: date, latest: Counts | None = None) -> tuple[Text, ...]:
     def text(value: str, style: str = "") -> Text:
         return Text(shown(squeezed(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
 
@@ -72,26 +72,25 @@ def info_date(info: SessionInfo) -> str:
     return info.date.isoformat() if info.date else "no date"
 
 
-def describe(item: Item | None, today: date, latest: Latest | None = None) -> Text:
+def describe(item: Item | None, today: date, latest: Counts | None = None) -> Text:
     """A few lines about one row: where it is, what it is about (or what is wrong with the file)."""
     if item is None:
         return Text("")
     if isinstance(item, FileProblem):
         return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
-    s = item.outline
-    w = s.workshop
-    start = " ".join(part for part in (w.start_time, w.timezone) if part)  # "15:00 Europe/Madrid"
-    first = " · ".join(part for part in (item.path.name, w.place, w.mode, start) if part)
+    row = item.row
+    start = " ".join(part for part in (row.start_time, row.timezone) if part)  # "15:00 Europe/Madrid"
+    first = " · ".join(part for part in (item.path.name, row.place, row.mode, start) if part)
     lines = [first]
-    if w.purpose:
-        lines.append(squeezed(w.purpose))
+    if row.purpose:
+        lines.append(squeezed(row.purpose))
     latest = latest or Latest()
     opened, late = latest.counts(item, today)
     counts = " · ".join(
         count(n, word)
         for n, word in (
-            (len(s.teams), "team"),
-            (len(s.participants), "participant"),
+            (len(row.teams), "team"),
+            (row.participants, "participant"),
             (item.entries, "entry"),
             (item.options, "option"),
         )
@@ -99,7 +98,7 @@ def describe(item: Item | None, today: date, latest: Latest | None = None) -> Te
     state = f"{opened} open" + (f", {late} overdue" if late else "")
     changed = latest.changed(item)
     state += f", {changed} changed later" if changed else ""
-    lines.append(f"{counts} · {count(len(s.actions), 'action')} ({state})")
+    lines.append(f"{counts} · {count(len(row.actions), 'action')} ({state})")
     return Text(shown("\n".join(lines), lines=True))
 
 
@@ -144,7 +143,7 @@ class SessionTable(DataTable[Text]):
         return self.items[min(self.cursor_row, len(self.items) - 1)]
 
     def show(
-        self, items: Sequence[Item], today: date, *, select: Path | None = None, latest: Latest | None = None
+        self, items: Sequence[Item], today: date, *, select: Path | None = None, latest: Counts | None = None
     ) -> None:
         current = self.current
         keep = select or (current.path if current is not None else None)
@@ -172,7 +171,7 @@ class SessionList(Vertical):
         super().__init__()
         self.today = today
         self.empty = empty
-        self.latest = Latest()  # the actions' latest states (none known: as each file says)
+        self.latest: Counts = Latest()  # the actions' latest states (none known: as each file says)
 
     def compose(self) -> ComposeResult:
         yield SessionTable(id="sessions")
@@ -188,7 +187,7 @@ class SessionList(Vertical):
         *,
         select: Path | None = None,
         empty: str | None = None,
-        latest: Latest | None = None,
+        latest: Counts | None = None,
     ) -> None:
         if empty is not None:
             self.empty = empty
