@@ -51,7 +51,7 @@ class Latest:
     def counts(self, info: SessionInfo, today: date) -> tuple[int, int]:
         """(open, late) for one session: open or in progress, and of those past their due date, as of now."""
         opened = late = 0
-        for action in info.row.actions:
+        for action in info.actions:
             item = self.of(info.path, action.id)
             if item is None:
                 opened += action.status == "open"
@@ -63,7 +63,7 @@ class Latest:
 
     def changed(self, info: SessionInfo) -> int:
         """How many of the session's actions a later workshop changed last."""
-        return sum(1 for a in info.row.actions if self.changed_elsewhere(info.path, a) is not None)
+        return sum(1 for a in info.actions if self.changed_elsewhere(info.path, a) is not None)
 
     def cells(
         self, info: SessionInfo, action: Action | OutlineAction, today: date

@@ -28,7 +28,7 @@ from __future__ import annotations
 import gc
 import os
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,10 +40,12 @@ from typing import Generic, TypeVar
 from ..clock.log import RunState, state_of
 from ..model import Session
 from ..store.session_file import SessionError, load
+from ..zone import session_zone
 from .folder_index import (
     Facts,
     Identity,
     Outline,
+    OutlineAction,
     facts_of,
     identity,
     read_index,
@@ -53,7 +55,7 @@ from .folder_index import (
     write_index,
 )
 from .folder_index import outline as outline_of
-from .rows import Row, RowFacts, newest, read_rows, row_facts, row_of, write_rows
+from .rows import Row, RowAction, RowFacts, newest, read_rows, row_facts, row_of, write_rows
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
@@ -78,15 +80,16 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class SessionInfo:
-    """One saved session as the library shows it: its row (``rows.Row``: what a list shows of it) and its
-    outline (``folder_index.outline``: all of it but the entries other than follow-up offers and
-    feedback, the options and the capture line), never the whole session; ``load()`` reads the file for
-    that. A session listed from its row alone (``scan_rows``) reads its outline from the file when asked."""
+    """One saved session as the library shows it: its outline (``folder_index.outline``: all of it but
+    the entries other than follow-up offers and feedback, the options and the capture line) or only its
+    row (``rows.Row``: what the home list shows of it), never the whole session; ``load()`` reads the
+    file for that. A session listed from its row (``scan_rows``) reads its outline from the file when
+    asked; the row of one listed from its outline is made from it when asked."""
 
     path: Path
-    row: Row = field(repr=False)
     mtime: float  # the file's modification time (seconds since the epoch)
-    known: Outline | None = field(default=None, repr=False, compare=False)  # the outline, when read
+    known: Outline | None = field(default=None, repr=False)  # the outline, when scanned
+    given: Row | None = field(default=None, repr=False)  # the row, when listed from the rows file
 
     @classmethod
     def of(cls, path: Path, session: Session, info: os.stat_result, now: datetime) -> SessionInfo:
@@ -96,12 +99,12 @@ class SessionInfo:
     @classmethod
     def from_facts(cls, path: Path, facts: Facts, info: os.stat_result) -> SessionInfo:
         assert facts.outline is not None
-        return cls(path=path, row=row_of(facts.outline), mtime=info.st_mtime, known=facts.outline)
+        return cls(path=path, mtime=info.st_mtime, known=facts.outline)
 
     @classmethod
     def from_row(cls, path: Path, facts: RowFacts, info: os.stat_result) -> SessionInfo:
         assert facts.row is not None
-        return cls(path=path, row=facts.row, mtime=info.st_mtime)
+        return cls(path=path, mtime=info.st_mtime, given=facts.row)
 
     def load(self) -> Session:
         """The whole session, read from its file now (raises SessionError with a one-line message)."""
@@ -112,46 +115,64 @@ class SessionInfo:
         """The outline: as scanned, else read from the file now (raises SessionError: it broke since)."""
         if self.known is not None:
             return self.known
-        return outline_of(self.load(), self.row.state)
+        assert self.given is not None
+        return outline_of(self.load(), self.given.state)
+
+    @cached_property
+    def row(self) -> Row:
+        return self.given if self.given is not None else row_of(self.outline)
+
+    # what the lists read: from the outline when there is one, else from the row (the same values)
 
     @property
     def title(self) -> str:
-        return self.row.title
+        return self.known.title if self.known is not None else self.row.title
 
     @property
     def date(self) -> Date | None:
         """The workshop date as written in the file (None when not set)."""
-        return self.row.date
+        return self.known.workshop.date if self.known is not None else self.row.date
 
     @property
     def teams(self) -> tuple[str, ...]:
-        return self.row.teams
+        return tuple(t.name for t in self.known.teams) if self.known is not None else self.row.teams
 
     @property
     def state(self) -> RunState:
         """The clock's run state at the time of the scan."""
-        return self.row.state
+        return self.known.state if self.known is not None else self.row.state
 
     @property
     def entries(self) -> int:
         """How many entries the session has (the outline keeps few of them)."""
-        return self.row.entries
+        return self.known.entry_count if self.known is not None else self.row.entries
 
     @property
     def options(self) -> int:
-        return self.row.options
+        return self.known.option_count if self.known is not None else self.row.options
+
+    @property
+    def actions(self) -> Sequence[OutlineAction] | Sequence[RowAction]:
+        """Each action's id, status and due date (the outline's actions, or the row's)."""
+        return self.known.actions if self.known is not None else self.row.actions
 
     @property
     def open_actions(self) -> int:
-        return sum(1 for action in self.row.actions if action.status == "open")
+        return sum(1 for action in self.actions if action.status == "open")
 
     def overdue_actions(self, today: Date) -> int:
-        return sum(1 for a in self.row.actions if a.status == "open" and a.due is not None and a.due < today)
+        return sum(1 for a in self.actions if a.status == "open" and a.due is not None and a.due < today)
 
     @property
     def sort_date(self) -> Date:
         """The date the list is sorted by: the workshop date, else the day created, else the file's day."""
-        return newest(self.row, self.mtime)
+        if self.known is None:
+            return newest(self.row, self.mtime)
+        if self.known.workshop.date is not None:
+            return self.known.workshop.date
+        if self.known.created is not None:
+            return self.known.created.astimezone(session_zone(self.known) or UTC).date()
+        return datetime.fromtimestamp(self.mtime, UTC).date()
 
     @cached_property
     def _search(self) -> dict[str, str]:

@@ -30,7 +30,7 @@ class RowLatest:
         """(open, late) for one session: open or in progress, and of those past their due date, as of now."""
         opened = late = 0
         key = _key(info.path) if self.items else ""
-        for action in info.row.actions:
+        for action in info.actions:
             found = self.items.get((key, action.id)) if self.items else None
             status, due = (action.status, action.due) if found is None else found[:2]
             if found is None:
@@ -46,7 +46,7 @@ class RowLatest:
         if not self.items:
             return 0
         key = _key(info.path)
-        return sum(1 for a in info.row.actions if self.items.get((key, a.id), ("", None, False))[2])
+        return sum(1 for a in info.actions if self.items.get((key, a.id), ("", None, False))[2])
 
 
 def rows_latest(library: Library) -> RowLatest:

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -46,9 +48,42 @@ def actions_cell(info: SessionInfo, today: date, latest: Counts | None = None) -
     return f"{n} ({late} late)" if late else str(n)
 
 
-def cells(item: Item, today: date, latest: Counts | None = None) -> tuple[Text, ...]:
-    def text(value: str, style: str = "") -> Text:
-        return Text(shown(squeezed(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
+class Cell:
+    """One cell of the session table: its text (neutralised, on one line) and style. The rich ``Text`` is
+    made when the cell is measured or painted and let go after, so a table of a thousand sessions keeps
+    a string per cell rather than a ``Text`` (its spans, its copy of the string)."""
+
+    __slots__ = ("plain", "style")
+
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.plain = plain
+        self.style = style
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __repr__(self) -> str:
+        return f"Cell({self.plain!r}, {self.style!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and (other.plain, other.style) == (self.plain, self.style)
+
+    def __hash__(self) -> int:
+        return hash((self.plain, self.style))
+
+    def text(self) -> Text:
+        return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text())
+
+
+def cells(item: Item, today: date, latest: Counts | None = None) -> tuple[Cell, ...]:
+    def text(value: str, style: str = "") -> Cell:
+        return Cell(shown(squeezed(value)), style)
 
     if isinstance(item, FileProblem):
         problem = item.message.removeprefix(f"{item.path}: ")
@@ -102,7 +137,7 @@ def describe(item: Item | None, today: date, latest: Counts | None = None) -> Te
     return Text(shown("\n".join(lines), lines=True))
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(DataTable[Cell]):
     DEFAULT_CSS = """
     SessionTable { height: 1fr; }
     """
