@@ -79,9 +79,9 @@ async def test_the_home_list_reads_its_rows_not_the_sessions_outlines(
         assert app.screen.library is not None
         assert all(getattr(info, "known", "absent") is None for info in app.screen.library.sessions)
     rows = FOLDER / ROWS_FILE
-    data = json.loads(rows.read_text())
-    data["files"]["lyon-heat.toml"]["row"][0] = "From the rows"
-    rows.write_text(json.dumps(data))
+    header, *files = [json.loads(line) for line in rows.read_text().splitlines()]
+    next(facts for name, facts in files if name == "lyon-heat.toml")[1][0] = "From the rows"
+    rows.write_text("".join(json.dumps(line) + "\n" for line in [header, *files]))
     app = home(FOLDER)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

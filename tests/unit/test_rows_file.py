@@ -46,12 +46,22 @@ def titles(folder: Path) -> list[str]:
     return [info.title for info in scan_rows(folder, NOW).sessions]
 
 
+def lines(folder: Path) -> tuple[dict[str, object], dict[str, list[object]]]:
+    """The rows file as JSON: its header, and [identity, row, problem] by file name."""
+    header, *rest = (json.loads(line) for line in (folder / ROWS_FILE).read_text().splitlines())
+    return header, dict(rest)
+
+
+def rewrite(folder: Path, header: dict[str, object], files: dict[str, list[object]]) -> None:
+    text = "".join(json.dumps(line) + "\n" for line in [header, *files.items()])
+    (folder / ROWS_FILE).write_text(text)
+
+
 def forge(folder: Path, name: str, title: str) -> None:
     """Change the title recorded for ``name`` in the rows file, keeping the file's identity."""
-    path = folder / ROWS_FILE
-    data = json.loads(path.read_text())
-    data["files"][name]["row"][0] = title
-    path.write_text(json.dumps(data))
+    header, files = lines(folder)
+    files[name][1][0] = title  # type: ignore[index]
+    rewrite(folder, header, files)
 
 
 def shown(info: library.SessionInfo) -> tuple[object, ...]:
@@ -136,36 +146,40 @@ def test_renamed_deleted_new_and_bad_files(tmp_path: Path, later: None) -> None:
         lambda text: text.replace('"index_version":1', '"index_version":2'),
         lambda text: text.replace('"c2c":"', '"c2c":"0.0.0-other'),
         lambda text: text.replace('"schema_version":1,"files"', '"schema_version":7,"files"'),
-        lambda text: text.replace('"files":{', '"files":{"x.toml":[1,2],', 1),  # a wrong shape
-        lambda text: text.replace('"row":["', '"row":[7,"', 1),  # a title that is not text
+        lambda text: text + '["x.toml",[1,2]]\n',  # a wrong shape
+        lambda text: text.replace('"files":3', '"files":4', 1),  # a line short
+        lambda text: text.replace('"files":3', '"files":2', 1),  # a line more
+        lambda text: text.rsplit("\n", 2)[0] + "\n",  # cut at a line's end
+        lambda text: text.replace('["Forged"', "[7", 1),  # a title that is not text
         lambda text: text.replace('["a1","open"', '["a1","flying"', 1),  # an action status
         lambda text: text.replace('"in-person"', '"by pigeon"', 1),  # a mode
         lambda text: text.replace('"2026-05-10"', '"2026-05-40"', 1),
-        lambda text: text.replace('"identity":[', '"identity":["a",', 1),
+        lambda text: text.replace('.toml",[[', '.toml",[["a",', 1),  # an identity that is not numbers
         lambda text: '{"files": ' * 5000,  # deep nesting
     ],
 )
 def test_a_damaged_rows_file_is_ignored_and_rebuilt(tmp_path: Path, later: None, damage: object) -> None:
     folder = folder_of(tmp_path)
+    save(folder / "mobility.toml", mobility())
     scan_rows(folder, NOW)
     path = folder / ROWS_FILE
     forged = path.read_text().replace('"Heat resilience"', '"Forged"')
+    assert '"files":3' in forged
     damaged = damage(forged)  # type: ignore[operator]
     assert damaged != forged
     path.write_text(damaged)
-    assert titles(folder) == ["Heat resilience", "Flood planning"]
-    assert set(read_rows(folder)) == {"heat.toml", "flood.toml"}  # rebuilt, and valid again
+    assert titles(folder) == ["Heat resilience", "Mobility hubs", "Flood planning"]
+    assert set(read_rows(folder)) == {"heat.toml", "flood.toml", "mobility.toml"}  # rebuilt, valid again
 
 
 def test_a_hostile_problem_line_in_the_rows_file_is_not_taken(tmp_path: Path, later: None) -> None:
     folder = folder_of(tmp_path)
     (folder / "bad.toml").write_text("not = [toml\n")
     scan_rows(folder, NOW)
-    path = folder / ROWS_FILE
-    data = json.loads(path.read_text())
-    assert data["files"]["bad.toml"]["problem"].startswith("invalid TOML")
-    data["files"]["bad.toml"]["problem"] = "\x1b]0;owned\x07 fine"
-    path.write_text(json.dumps(data))
+    header, files = lines(folder)
+    assert str(files["bad.toml"][2]).startswith("invalid TOML")
+    files["bad.toml"][2] = "\x1b]0;owned\x07 fine"
+    rewrite(folder, header, files)
     (problem,) = scan_rows(folder, NOW).problems
     assert "\x1b" not in problem.message and "owned" not in problem.message
 
@@ -225,7 +239,8 @@ def test_two_processes_updating_the_rows_file_at_once_never_corrupt_it(tmp_path:
         _, err = run.communicate(timeout=120)
         assert run.returncode == 0, err.decode()
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
-    json.loads((folder / ROWS_FILE).read_text())  # whole, whichever writer was last
+    header, files = lines(folder)  # whole, whichever writer was last
+    assert header["files"] == len(files) == 22
     assert len(read_rows(folder)) == 22
     assert sorted(titles(folder)) == sorted(i.title for i in scan(folder, NOW, use_index=False).sessions)
 

@@ -28,10 +28,11 @@ import contextlib
 import os
 import stat
 import time
+from collections.abc import Iterator
 from datetime import UTC
 from datetime import date as Date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, BinaryIO, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
@@ -282,23 +283,35 @@ def facts_of(session: Session, info: os.stat_result, state: RunState) -> Facts:
     return Facts.model_construct(identity=identity(info), outline=outline(session, state), problem=None)
 
 
-def read_regular(path: Path) -> bytes | None:
-    """The bytes of ``path`` when it is a regular file (never through a symlink) of at most
+@contextlib.contextmanager
+def regular_file(path: Path) -> Iterator[BinaryIO | None]:
+    """``path`` open for reading when it is a regular file (never through a symlink) of at most
     ``MAX_INDEX_BYTES``, else None."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return None
+        yield None
+        return
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
-            return None
+            yield None
+            return
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read(info.st_size + 1)  # its size, not the limit: read(n) sets n bytes aside
-    except OSError:
-        return None
+            yield stream
     finally:
         os.close(fd)
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file (``regular_file``), else None."""
+    try:
+        with regular_file(path) as stream:
+            if stream is None:
+                return None
+            return stream.read(os.fstat(stream.fileno()).st_size + 1)  # read(n) sets n bytes aside
+    except OSError:
+        return None
 
 
 def read_index(folder: Path) -> dict[str, Facts]:

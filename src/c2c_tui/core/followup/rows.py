@@ -9,9 +9,9 @@ asked for: its file when it is opened, the outline index (``folder_index``) for 
 
 The rows file is the home screen's index, beside ``.c2c-index.json`` and trusted the same way (an entry
 only for a file whose identity is the one recorded and settled; the whole file ignored when anything in
-it is wrong; read only as a regular file; written atomically, never through a link; two writers each
-replace it whole). It is a tenth of the outline index's size, so reading it does not grow with what the
-sessions hold.
+it is wrong, a line short included; read only as a regular file; written atomically, never through a
+link; two writers each replace it whole). It is JSON lines: a header, then one line per session file,
+read and checked one at a time, so reading it holds the rows and one line, never the whole file parsed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pydantic import ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from ... import __version__
 from ..clock.log import RunState
@@ -29,7 +29,7 @@ from ..model import SCHEMA_VERSION, ActionStatus, Mode
 from ..series_rows import ReviewOutcome
 from ..text.neutral import shown
 from ..zone import session_zone
-from .folder_index import Identity, Outline, UTCTime, _safe_name, _Strict, read_regular, write_regular
+from .folder_index import Identity, Outline, UTCTime, _safe_name, _Strict, regular_file, write_regular
 
 ROWS_FILE = ".c2c-rows.json"
 
@@ -91,7 +91,7 @@ def row_of(outline: Outline) -> Row:
     )  # fmt: skip
 
 
-class RowFacts(_Strict):
+class RowFacts(NamedTuple):
     """One session file as the home list shows it (its row), or the problem it has (``problem``)."""
 
     identity: tuple[int, int, int, int, int]
@@ -104,35 +104,48 @@ class RowFacts(_Strict):
         return self.row is not None
 
 
-class RowsFile(_Strict):
+class _Header(_Strict):
     index: Literal["c2c folder rows"] = "c2c folder rows"
     index_version: Literal[1] = 1
     c2c: str = __version__
     schema_version: int = SCHEMA_VERSION
-    files: dict[str, RowFacts]
+    files: int = Field(ge=0)  # how many lines follow: a file cut at a line's end is whole no more
+
+
+_LINE = TypeAdapter(tuple[str, RowFacts])  # one line per session file: [name, [identity, row, problem]]
 
 
 def row_facts(identity: Identity, row: Row | None = None, problem: str | None = None) -> RowFacts:
-    return RowFacts.model_construct(identity=identity, row=row, problem=problem)
+    return RowFacts(identity, row, problem)
 
 
 def read_rows(folder: Path) -> dict[str, RowFacts]:
-    """The rows file's entries, or none when it is absent, not a regular file, damaged or of another version."""
-    data = read_regular(folder / ROWS_FILE)
-    if data is None:
-        return {}
+    """The rows file's entries, or none when it is absent, not a regular file, damaged or of another
+    version. It is read a line (a session) at a time: what is held meanwhile is the rows, not the file."""
+    files: dict[str, RowFacts] = {}
     try:
-        rows = RowsFile.model_validate_json(data)
-    except (ValidationError, ValueError, RecursionError):
+        with regular_file(folder / ROWS_FILE) as stream:
+            if stream is None:
+                return {}
+            header = _Header.model_validate_json(stream.readline())
+            if header.c2c != __version__ or header.schema_version != SCHEMA_VERSION:
+                return {}
+            count = 0
+            for line in stream:
+                name, facts = _LINE.validate_json(line)
+                count += 1
+                if _safe_name(name) and facts.usable():
+                    files[name] = facts
+    except (ValidationError, ValueError, RecursionError, OSError):
         return {}
-    if rows.c2c != __version__ or rows.schema_version != SCHEMA_VERSION:
-        return {}
-    return {name: facts for name, facts in rows.files.items() if _safe_name(name) and facts.usable()}
+    return files if count == header.files else {}
 
 
 def write_rows(folder: Path, files: dict[str, RowFacts]) -> bool:
     """Replace the rows file with ``files`` (atomically). False, silently, when it cannot be written."""
-    return write_regular(folder / ROWS_FILE, RowsFile(files=files).model_dump_json().encode("utf-8"))
+    lines = [_Header(files=len(files)).model_dump_json().encode("utf-8")]
+    lines += [_LINE.dump_json((name, facts)) for name, facts in files.items()]
+    return write_regular(folder / ROWS_FILE, b"\n".join(lines) + b"\n")
 
 
 def newest(row: Row, mtime: float) -> Date:
