@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -78,7 +79,17 @@ class Cell:
         yield self.text()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.text())
+        """As ``Measurement.get`` measures this text's ``Text`` (its widest line, its widest word), without
+        making the Text: the table measures every cell once when it is filled."""
+        lines = self.plain.splitlines()
+        widest = max(cell_len(line) for line in lines) if lines else 0
+        words = self.plain.split()
+        if options.max_width < 1:
+            return Measurement(0, 0)
+        narrowest = max(cell_len(word) for word in words) if words else widest
+        return (
+            Measurement(narrowest, widest).normalize().with_maximum(options.max_width)
+        )  # as Measurement.get
 
 
 def cells(item: Item, today: date, latest: Counts | None = None) -> tuple[Cell, ...]:
