@@ -65,7 +65,8 @@ def main(argv: list[str]) -> int:
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min); {n:,} sessions, warm; medians of {args.rounds}")
     for name, values in rows.items():
         spread = f"{min(values):.2f}-{max(values):.2f}"
-        print(f"  {name:<38} {statistics.median(values):6.2f}x   ({spread})")
+        unit = "" if "MB" in name else "x"
+        print(f"  {name:<38} {statistics.median(values):6.2f}{unit}   ({spread})")
     return 0
 
 

@@ -13,6 +13,9 @@ What is listed of each session is its outline (``SessionInfo.outline``: the titl
 actions, follow-up offers, feedback and reviews; see ``folder_index``), taken from the folder index when
 the file is unchanged since it was indexed, else read from the file (and the index brought up to date).
 The whole session is read only when asked for (``SessionInfo.load``): one open session, not the folder.
+``scan_rows(folder, now)`` is the same scan for the home list: it keeps only each session's row
+(``rows.Row``, a few hundred bytes of plain tuples), from the rows file (``rows.ROWS_FILE``) where the
+file is unchanged; a session's outline is then read from its file when it is asked for.
 
 Sessions come newest first: by workshop date (a session without one falls back to the day it was
 created, then to the day the file was last written), then by the file's modification time.

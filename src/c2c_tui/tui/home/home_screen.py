@@ -7,9 +7,13 @@ session's proposal for the approvers. Running a session (or the demo) is not don
 here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
 back here.
 
+The list keeps a small row per session (``rows.Row``: what its cells and detail lines show), not the
+sessions' outlines: a session is read from its file when it is opened, edited, followed on or proposed,
+and the review and series screens read the outlines they need themselves.
+
 A big folder (more than ``FILL_LATER`` session files) shows its first frame before the list: the heading
 says it is reading the sessions, and the list is filled right after that frame is painted (the folder
-scan, ``library.scan``, blocks the screen meanwhile, so what is typed waits in the queue). A key that
+scan, ``library.scan_rows``, blocks the screen meanwhile, so what is typed waits in the queue). A key that
 reaches the screen before the list is filled is held and handed to the list once it is, in order.
 """
 

@@ -81,12 +81,14 @@ class Cell:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As ``Measurement.get`` measures this text's ``Text`` (its widest line, its widest word), without
         making the Text: the table measures every cell once when it is filled."""
-        lines = self.plain.splitlines()
-        widest = max(cell_len(line) for line in lines) if lines else 0
-        words = self.plain.split()
         if options.max_width < 1:
             return Measurement(0, 0)
-        narrowest = max(cell_len(word) for word in words) if words else widest
+        plain = self.plain
+        width = len if plain.isascii() and plain.isprintable() else cell_len  # one cell a character
+        lines = plain.splitlines()
+        widest = max(map(width, lines)) if lines else 0
+        words = plain.split()
+        narrowest = max(map(width, words)) if words else widest
         return (
             Measurement(narrowest, widest).normalize().with_maximum(options.max_width)
         )  # as Measurement.get
