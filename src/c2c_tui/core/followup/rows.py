@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from datetime import date as Date
+from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -104,7 +105,7 @@ class RowFacts(NamedTuple):
         return self.row is not None
 
 
-class _Header(_Strict):
+class _Header(_Strict, defer_build=True):
     index: Literal["c2c folder rows"] = "c2c folder rows"
     index_version: Literal[1] = 1
     c2c: str = __version__
@@ -112,7 +113,11 @@ class _Header(_Strict):
     files: int = Field(ge=0)  # how many lines follow: a file cut at a line's end is whole no more
 
 
-_LINE = TypeAdapter(tuple[str, RowFacts])  # one line per session file: [name, [identity, row, problem]]
+@cache
+def _line() -> TypeAdapter[tuple[str, RowFacts]]:
+    """One line per session file: [name, [identity, row, problem]] (built when first read or written:
+    not on the home screen's way to its first frame)."""
+    return TypeAdapter(tuple[str, RowFacts])
 
 
 def row_facts(identity: Identity, row: Row | None = None, problem: str | None = None) -> RowFacts:
@@ -130,9 +135,9 @@ def read_rows(folder: Path) -> dict[str, RowFacts]:
             header = _Header.model_validate_json(stream.readline())
             if header.c2c != __version__ or header.schema_version != SCHEMA_VERSION:
                 return {}
-            count = 0
+            count, line_of = 0, _line()
             for line in stream:
-                name, facts = _LINE.validate_json(line)
+                name, facts = line_of.validate_json(line)
                 count += 1
                 if _safe_name(name) and facts.usable():
                     files[name] = facts
@@ -144,7 +149,7 @@ def read_rows(folder: Path) -> dict[str, RowFacts]:
 def write_rows(folder: Path, files: dict[str, RowFacts]) -> bool:
     """Replace the rows file with ``files`` (atomically). False, silently, when it cannot be written."""
     lines = [_Header(files=len(files)).model_dump_json().encode("utf-8")]
-    lines += [_LINE.dump_json((name, facts)) for name, facts in files.items()]
+    lines += [_line().dump_json((name, facts)) for name, facts in files.items()]
     return write_regular(folder / ROWS_FILE, b"\n".join(lines) + b"\n")
 
 
