@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from ..model import Action
 from .folder_index import OutlineAction
@@ -94,14 +93,6 @@ class Latest:
         ]
         line += "".join(f", {part}" for part in extra if part)
         return line + (f": {item.note}" if item.note else "")
-
-
-class Counts(Protocol):
-    """What a list of sessions reads of the actions' latest states (``Latest``, ``RowLatest``)."""
-
-    def counts(self, info: SessionInfo, today: date) -> tuple[int, int]: ...
-
-    def changed(self, info: SessionInfo) -> int: ...
 
 
 def latest_of(library: Library) -> Latest:

@@ -4,20 +4,36 @@
 files resolved the same way, the same order, a change in the action's own file after a review winning),
 keeping of each reviewed action only what the counts read: its latest status, its latest due date, and
 whether a later workshop changed it last. ``latest.Latest`` keeps the whole story for the session review;
-a test holds the two to the same counts.
+a test holds the two to the same counts. It imports neither (the home screen's first frame needs neither).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
 
 from ..times import EARLIEST
-from .latest import _key
 from .library import Library, SessionInfo
-from .series import OPEN_STATES
 
 State = tuple[str, date | None, bool]  # latest status, latest due date, changed last by a later workshop
+OPEN_STATES = frozenset({"open", "in_progress"})  # as ``series.OPEN_STATES``
+
+
+class Counts(Protocol):
+    """What a list of sessions reads of the actions' latest states (``RowLatest``, ``latest.Latest``)."""
+
+    def counts(self, info: SessionInfo, today: date) -> tuple[int, int]: ...
+
+    def changed(self, info: SessionInfo) -> int: ...
+
+
+@lru_cache(maxsize=65536)  # as ``latest._key``: the same few thousand paths, many times over
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 @dataclass(frozen=True)

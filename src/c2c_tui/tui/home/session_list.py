@@ -21,8 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from c2c_tui.core.followup.latest import Counts, Latest
 from c2c_tui.core.followup.library import FileProblem, SessionInfo
+from c2c_tui.core.followup.row_latest import Counts, RowLatest
 from c2c_tui.core.text.neutral import shown
 
 Item = SessionInfo | FileProblem
@@ -43,7 +43,7 @@ def squeezed(text: str) -> str:
 
 def actions_cell(info: SessionInfo, today: date, latest: Counts | None = None) -> str:
     """Open actions (and how many are late) in their latest state: a later workshop's review counts."""
-    n, late = (latest or Latest()).counts(info, today)
+    n, late = (latest or RowLatest()).counts(info, today)
     if not n:
         return "-"
     return f"{n} ({late} late)" if late else str(n)
@@ -132,7 +132,7 @@ def describe(item: Item | None, today: date, latest: Counts | None = None) -> Te
     lines = [first]
     if row.purpose:
         lines.append(squeezed(row.purpose))
-    latest = latest or Latest()
+    latest = latest or RowLatest()
     opened, late = latest.counts(item, today)
     counts = " · ".join(
         count(n, word)
@@ -219,7 +219,7 @@ class SessionList(Vertical):
         super().__init__()
         self.today = today
         self.empty = empty
-        self.latest: Counts = Latest()  # the actions' latest states (none known: as each file says)
+        self.latest: Counts = RowLatest()  # the actions' latest states (none known: as each file says)
 
     def compose(self) -> ComposeResult:
         yield SessionTable(id="sessions")
