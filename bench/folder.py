@@ -10,7 +10,7 @@ full frame and resident memory in a real pty (``python -m c2c_tui --dir DIR``), 
 ``c2c check FILE`` and the bare Textual app (``bench/bare_app.py``) measured in the same turns. In a big
 folder the home screen's first frame comes before its list ("reading the sessions…"): the time until the
 list is filled (the heading counts the sessions) is printed under it.
-*cold*: no folder index (removed before each run); *warm*: the index of a previous run is there and
+*cold*: no folder index nor rows file (removed before each run); *warm*: the index of a previous run is there and
 every file is older than two seconds. Medians of ``--rounds``.
 
     python bench/folder.py [--sizes 50,200,1000] [--rounds 3]
@@ -22,6 +22,7 @@ as cold (no index).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import select
 import statistics
@@ -42,7 +43,7 @@ from c2c_tui.core.store import dumps, load
 HERE = Path(__file__).resolve().parent
 
 EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
-INDEX = ".c2c-index.json"
+INDEXES = (".c2c-index.json", ".c2c-rows.json")  # the folder commands' outlines, the home list's rows
 READING = "reading the sessions"  # the home screen's first frame in a big folder, before its list
 SIZES = (50, 200, 1000)
 Cell = tuple[float, float]  # (cold, warm)
@@ -126,13 +127,14 @@ def bare_frame() -> tuple[float, int]:
 
 
 def cold_warm(folder: Path, run: Callable[[], tuple[float, ...]], rounds: int) -> list[Cell]:
-    """(cold, warm) medians of each figure ``run`` gives; the index removed before each cold run."""
+    """(cold, warm) medians of each figure ``run`` gives; the indexes removed before each cold run."""
     cold, warm = [], []
-    index = folder / INDEX
+    indexes = [folder / name for name in INDEXES]
     for _ in range(rounds):
-        index.unlink(missing_ok=True)
+        for index in indexes:
+            index.unlink(missing_ok=True)
         cold.append(run())
-        if not index.exists():  # older code: no index, warm is cold again
+        if not any(index.exists() for index in indexes):  # older code: no index, warm is cold again
             run()
         time.sleep(0.1)
         warm.append(run())
@@ -202,6 +204,18 @@ def report(results: dict[int, dict[str, object]], rounds: int) -> None:
             (f"{r['home'][2][0] / 1024:.0f}/{r['bare'][1] / 1024:.0f}", f"{r['home'][2][1] / 1024:.0f}")  # type: ignore[index]
             for r in results.values()
         ],
+    )
+    sizes = list(results)
+    per = [("", "")] + [
+        tuple(  # type: ignore[misc]
+            f"{(results[n]['home'][2][i] - results[m]['home'][2][i]) / (n - m):.1f} kB"  # type: ignore[index]
+            for i in (0, 1)
+        )
+        for m, n in itertools.pairwise(sizes)
+    ]
+    line("  RSS per session", per)  # type: ignore[arg-type]
+    print(
+        "\n  RSS per session: how much the home screen's peak RSS grew from the size before, per session added"
     )
 
 

@@ -50,6 +50,7 @@ def main(argv: list[str]) -> int:
         make_folder(folder, n)
         time.sleep(2.1)
         timed(c2c("actions", folder), {})  # the index, warm for both (the older tree reads it as well)
+        home_frame(folder, n, {})  # and this tree's home rows
         for _ in range(args.rounds):
             check = timed(c2c("check", folder / "w0000.toml"), {})
             keep("actions / check, this tree", timed(c2c("actions", folder), {}) / check)
@@ -60,10 +61,12 @@ def main(argv: list[str]) -> int:
                 keep(f"home first frame / bare, {label}", first / bare)
                 keep(f"home list filled / bare, {label}", filled / bare)
                 keep(f"home peak RSS / bare, {label}", kb / bare_kb)
+                keep(f"home peak RSS MB, {label}", kb / 1024)
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min); {n:,} sessions, warm; medians of {args.rounds}")
     for name, values in rows.items():
         spread = f"{min(values):.2f}-{max(values):.2f}"
-        print(f"  {name:<38} {statistics.median(values):6.2f}x   ({spread})")
+        unit = "" if "MB" in name else "x"
+        print(f"  {name:<38} {statistics.median(values):6.2f}{unit}   ({spread})")
     return 0
 
 

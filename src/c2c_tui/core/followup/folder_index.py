@@ -28,10 +28,11 @@ import contextlib
 import os
 import stat
 import time
+from collections.abc import Iterator
 from datetime import UTC
 from datetime import date as Date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, BinaryIO, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
@@ -282,23 +283,42 @@ def facts_of(session: Session, info: os.stat_result, state: RunState) -> Facts:
     return Facts.model_construct(identity=identity(info), outline=outline(session, state), problem=None)
 
 
-def read_index(folder: Path) -> dict[str, Facts]:
-    """The index's entries, or none when it is absent, not a regular file, damaged or of another version."""
-    path = folder / INDEX_FILE
+@contextlib.contextmanager
+def regular_file(path: Path) -> Iterator[BinaryIO | None]:
+    """``path`` open for reading when it is a regular file (never through a symlink) of at most
+    ``MAX_INDEX_BYTES``, else None."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return {}
+        yield None
+        return
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
-            return {}
+            yield None
+            return
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(info.st_size + 1)  # its size, not the limit: read(n) sets n bytes aside
-    except OSError:
-        return {}
+            yield stream
     finally:
         os.close(fd)
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file (``regular_file``), else None."""
+    try:
+        with regular_file(path) as stream:
+            if stream is None:
+                return None
+            return stream.read(os.fstat(stream.fileno()).st_size + 1)  # read(n) sets n bytes aside
+    except OSError:
+        return None
+
+
+def read_index(folder: Path) -> dict[str, Facts]:
+    """The index's entries, or none when it is absent, not a regular file, damaged or of another version."""
+    data = read_regular(folder / INDEX_FILE)
+    if data is None:
+        return {}
     try:
         index = IndexFile.model_validate_json(data)
     except (ValidationError, ValueError, RecursionError):
@@ -310,15 +330,19 @@ def read_index(folder: Path) -> dict[str, Facts]:
 
 def write_index(folder: Path, files: dict[str, Facts]) -> bool:
     """Replace the index with ``files`` (atomically). False, silently, when it cannot be written."""
-    path = folder / INDEX_FILE
+    return write_regular(folder / INDEX_FILE, IndexFile(files=files).model_dump_json().encode("utf-8"))
+
+
+def write_regular(path: Path, data: bytes) -> bool:
+    """Replace ``path`` with ``data`` atomically, never through a symlink or over anything but a regular
+    file. False, silently, when it cannot be written (an index is only a saving of time)."""
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return False  # a symlink, folder or pipe planted there: left alone, the folder goes without
-    data = IndexFile(files=files).model_dump_json(exclude_defaults=False).encode("utf-8")
     try:
         write_bytes_atomic(path, data)
     except (SessionError, OSError):
-        return False  # a read-only or full folder: the index is only a saving of time
+        return False  # a read-only or full folder
     return True
 
 

@@ -20,6 +20,7 @@ from ..model import Action
 from .folder_index import OutlineAction
 from .library import Library, SessionInfo
 from .review_list import OUTCOME_LABELS
+from .rows import RowAction
 from .series import Tracked, track
 
 STATUS_CELLS = {"in_progress": "in progress"}  # the table's word for a latest status (others as written)
@@ -39,7 +40,7 @@ class Latest:
     def of(self, path: Path, action_id: str) -> Tracked | None:
         return self.items.get((_key(path), action_id))
 
-    def changed_elsewhere(self, path: Path, action: Action | OutlineAction) -> Tracked | None:
+    def changed_elsewhere(self, path: Path, action: Action | OutlineAction | RowAction) -> Tracked | None:
         """The tracked state when a later workshop's review is its latest change, else None."""
         item = self.of(path, action.id)
         if item is None or _key(item.changed_path) == _key(item.path):
@@ -49,11 +50,11 @@ class Latest:
     def counts(self, info: SessionInfo, today: date) -> tuple[int, int]:
         """(open, late) for one session: open or in progress, and of those past their due date, as of now."""
         opened = late = 0
-        for action in info.outline.actions:
+        for action in info.actions:
             item = self.of(info.path, action.id)
             if item is None:
                 opened += action.status == "open"
-                late += action.is_overdue(today)
+                late += action.status == "open" and action.due is not None and action.due < today
             else:
                 opened += item.status in ("open", "in_progress")
                 late += item.overdue(today)
@@ -61,7 +62,7 @@ class Latest:
 
     def changed(self, info: SessionInfo) -> int:
         """How many of the session's actions a later workshop changed last."""
-        return sum(1 for a in info.outline.actions if self.changed_elsewhere(info.path, a) is not None)
+        return sum(1 for a in info.actions if self.changed_elsewhere(info.path, a) is not None)
 
     def cells(
         self, info: SessionInfo, action: Action | OutlineAction, today: date

@@ -13,6 +13,9 @@ What is listed of each session is its outline (``SessionInfo.outline``: the titl
 actions, follow-up offers, feedback and reviews; see ``folder_index``), taken from the folder index when
 the file is unchanged since it was indexed, else read from the file (and the index brought up to date).
 The whole session is read only when asked for (``SessionInfo.load``): one open session, not the folder.
+``scan_rows(folder, now)`` is the same scan for the home list: it keeps only each session's row
+(``rows.Row``, a few hundred bytes of plain tuples), from the rows file (``rows.ROWS_FILE``) where the
+file is unchanged; a session's outline is then read from its file when it is asked for.
 
 Sessions come newest first: by workshop date (a session without one falls back to the day it was
 created, then to the day the file was last written), then by the file's modification time.
@@ -28,13 +31,14 @@ from __future__ import annotations
 import gc
 import os
 import shlex
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from ..clock.log import RunState, state_of
 from ..model import Session
@@ -42,7 +46,9 @@ from ..store.session_file import SessionError, load
 from ..zone import session_zone
 from .folder_index import (
     Facts,
+    Identity,
     Outline,
+    OutlineAction,
     facts_of,
     identity,
     read_index,
@@ -51,9 +57,12 @@ from .folder_index import (
     wall_ns,
     write_index,
 )
+from .folder_index import outline as outline_of
+from .rows import Row, RowAction, RowFacts, newest, read_rows, row_facts, row_of, write_rows
 from .series_file import SERIES_FILE
 
 CONFLICT_MARK = ".conflict-"
+F = TypeVar("F", Facts, RowFacts)
 _FIELD_ALIASES = {"title": "title", "team": "team", "who": "who", "participant": "who", "person": "who"}
 
 
@@ -75,15 +84,15 @@ class FileProblem:
 @dataclass(frozen=True)
 class SessionInfo:
     """One saved session as the library shows it: its outline (``folder_index.outline``: all of it but
-    the entries other than follow-up offers and feedback, the options and the capture line), never the
-    whole session; ``load()`` reads the file for that."""
+    the entries other than follow-up offers and feedback, the options and the capture line) or only its
+    row (``rows.Row``: what the home list shows of it), never the whole session; ``load()`` reads the
+    file for that. A session listed from its row (``scan_rows``) reads its outline from the file when
+    asked; the row of one listed from its outline is made from it when asked."""
 
     path: Path
-    outline: Outline = field(repr=False)
     mtime: float  # the file's modification time (seconds since the epoch)
-    state: RunState  # the clock's run state at the time of the scan
-    entries: int = 0  # how many entries and options the session has (the outline keeps few of them)
-    options: int = 0
+    known: Outline | None = field(default=None, repr=False)  # the outline, when scanned
+    given: Row | None = field(default=None, repr=False)  # the row, when listed from the rows file
 
     @classmethod
     def of(cls, path: Path, session: Session, info: os.stat_result, now: datetime) -> SessionInfo:
@@ -93,57 +102,89 @@ class SessionInfo:
     @classmethod
     def from_facts(cls, path: Path, facts: Facts, info: os.stat_result) -> SessionInfo:
         assert facts.outline is not None
-        found = facts.outline
-        return cls(
-            path=path,
-            outline=found,
-            mtime=info.st_mtime,
-            state=found.state,
-            entries=found.entry_count,
-            options=found.option_count,
-        )
+        return cls(path=path, mtime=info.st_mtime, known=facts.outline)
+
+    @classmethod
+    def from_row(cls, path: Path, facts: RowFacts, info: os.stat_result) -> SessionInfo:
+        assert facts.row is not None
+        return cls(path=path, mtime=info.st_mtime, given=facts.row)
 
     def load(self) -> Session:
         """The whole session, read from its file now (raises SessionError with a one-line message)."""
         return load(self.path)
 
+    @cached_property
+    def outline(self) -> Outline:
+        """The outline: as scanned, else read from the file now (raises SessionError: it broke since)."""
+        if self.known is not None:
+            return self.known
+        assert self.given is not None
+        return outline_of(self.load(), self.given.state)
+
+    @cached_property
+    def row(self) -> Row:
+        return self.given if self.given is not None else row_of(self.outline)
+
+    # what the lists read: from the outline when there is one, else from the row (the same values)
+
     @property
     def title(self) -> str:
-        return self.outline.title
+        return self.known.title if self.known is not None else self.row.title
 
     @property
     def date(self) -> Date | None:
         """The workshop date as written in the file (None when not set)."""
-        return self.outline.workshop.date
+        return self.known.workshop.date if self.known is not None else self.row.date
 
     @property
     def teams(self) -> tuple[str, ...]:
-        return tuple(team.name for team in self.outline.teams)
+        return tuple(t.name for t in self.known.teams) if self.known is not None else self.row.teams
+
+    @property
+    def state(self) -> RunState:
+        """The clock's run state at the time of the scan."""
+        return self.known.state if self.known is not None else self.row.state
+
+    @property
+    def entries(self) -> int:
+        """How many entries the session has (the outline keeps few of them)."""
+        return self.known.entry_count if self.known is not None else self.row.entries
+
+    @property
+    def options(self) -> int:
+        return self.known.option_count if self.known is not None else self.row.options
+
+    @property
+    def actions(self) -> Sequence[OutlineAction] | Sequence[RowAction]:
+        """Each action's id, status and due date (the outline's actions, or the row's)."""
+        return self.known.actions if self.known is not None else self.row.actions
 
     @property
     def open_actions(self) -> int:
-        return sum(1 for action in self.outline.actions if action.status == "open")
+        return sum(1 for action in self.actions if action.status == "open")
 
     def overdue_actions(self, today: Date) -> int:
-        return sum(1 for action in self.outline.actions if action.is_overdue(today))
+        return sum(1 for a in self.actions if a.status == "open" and a.due is not None and a.due < today)
 
     @property
     def sort_date(self) -> Date:
         """The date the list is sorted by: the workshop date, else the day created, else the file's day."""
-        if self.date is not None:
-            return self.date
-        if self.outline.created is not None:
-            return self.outline.created.astimezone(session_zone(self.outline) or UTC).date()
+        if self.known is None:
+            return newest(self.row, self.mtime)
+        if self.known.workshop.date is not None:
+            return self.known.workshop.date
+        if self.known.created is not None:
+            return self.known.created.astimezone(session_zone(self.known) or UTC).date()
         return datetime.fromtimestamp(self.mtime, UTC).date()
 
     @cached_property
     def _search(self) -> dict[str, str]:
         """Lower-cased text per search field, built from the whole file on the first search (the outline
-        does not hold the entries and options); from the outline when the file no longer loads."""
+        does not hold the entries and options); from the row when the file no longer loads."""
         try:
             return search_fields(self.load(), self.path.name)
         except (SessionError, OSError, UnicodeDecodeError, RecursionError):  # it broke since: the title only
-            title = self.outline.title.casefold()
+            title = self.row.title.casefold()
             return {"title": title, "team": "", "who": "", "all": f"{title}\n{self.path.name.casefold()}"}
 
 
@@ -213,14 +254,53 @@ def scan(folder: Path, now: datetime | None = None, *, use_index: bool = True) -
     taken from there; every other file is read, and the index is brought up to date (``folder_index``).
     """
     with collector_paused():
-        return _scan(folder, now, use_index=use_index)
+        known = read_index(folder) if use_index else {}
+        lib, kept = _scan(folder, now, known, _OUTLINES)
+        if use_index and kept != known:
+            write_index(folder, kept)
+        return lib
 
 
-def _scan(folder: Path, now: datetime | None, *, use_index: bool) -> Library:
+def scan_rows(folder: Path, now: datetime | None = None) -> Library:
+    """As ``scan``, keeping only each session's row (``rows.Row``: what the home list shows), from the
+    rows file (``rows.ROWS_FILE``) where a file is unchanged; a session's outline is read from its file
+    when asked for (``SessionInfo.outline``). The folder's memory is its rows: a few kB a session."""
+    with collector_paused():
+        known = read_rows(folder)
+        lib, kept = _scan(folder, now, known, _ROWS)
+        if kept != known:
+            write_rows(folder, kept)
+        return lib
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[F]):
+    """What a scan keeps of a file: from the session read in full, for a file that did not load, and
+    the SessionInfo listed from it."""
+
+    fresh: Callable[[Session, os.stat_result, RunState], F]
+    broken: Callable[[Identity, str], F]
+    listed: Callable[[Path, F, os.stat_result], SessionInfo]
+
+
+_OUTLINES = _Kind[Facts](
+    fresh=facts_of,
+    broken=lambda ident, problem: Facts(identity=ident, problem=problem),
+    listed=SessionInfo.from_facts,
+)
+_ROWS = _Kind[RowFacts](
+    fresh=lambda session, info, state: row_facts(identity(info), row_of(outline_of(session, state))),
+    broken=lambda ident, problem: row_facts(ident, problem=problem),
+    listed=SessionInfo.from_row,
+)
+
+
+def _scan(
+    folder: Path, now: datetime | None, known: dict[str, F], kind: _Kind[F]
+) -> tuple[Library, dict[str, F]]:
     moment = now if now is not None else datetime.now(UTC)
     files = session_files(folder)
-    known = read_index(folder) if use_index else {}
-    kept: dict[str, Facts] = {}
+    kept: dict[str, F] = {}
     wall = wall_ns()
     sessions: list[SessionInfo] = []
     problems: list[FileProblem] = []
@@ -243,7 +323,7 @@ def _scan(folder: Path, now: datetime | None, *, use_index: bool) -> Library:
                 if facts.problem is not None:
                     problems.append(FileProblem(path, f"{path}: {facts.problem}"))
                 else:
-                    sessions.append(SessionInfo.from_facts(path, facts, info))
+                    sessions.append(kind.listed(path, facts, info))
                 continue
             try:
                 session = load(path)
@@ -251,19 +331,17 @@ def _scan(folder: Path, now: datetime | None, *, use_index: bool) -> Library:
                 message = _lines_joined(str(error))
                 problems.append(FileProblem(path, message))
                 if message.startswith(f"{path}: "):
-                    kept[path.name] = Facts(identity=identity(info), problem=message[len(f"{path}: ") :])
+                    kept[path.name] = kind.broken(identity(info), message[len(f"{path}: ") :])
                 continue
-            facts = facts_of(session, info, state_of(session, moment).state)
+            facts = kind.fresh(session, info, state_of(session, moment).state)
             kept[path.name] = facts
-            sessions.append(SessionInfo.from_facts(path, facts, info))
+            sessions.append(kind.listed(path, facts, info))
         except SessionError as error:
             problems.append(FileProblem(path, _lines_joined(str(error))))
         except (OSError, UnicodeDecodeError, RecursionError) as error:  # never hide a file, whatever it is
             problems.append(FileProblem(path, f"{path}: cannot read the file: {_lines_joined(str(error))}"))
-    if use_index and kept != known:
-        write_index(folder, kept)
     sessions.sort(key=lambda info: (info.sort_date, info.mtime, info.path.name), reverse=True)
-    return Library(folder=folder, sessions=sessions, problems=problems)
+    return Library(folder=folder, sessions=sessions, problems=problems), kept
 
 
 # -- search -----------------------------------------------------------------------------------------

@@ -7,9 +7,13 @@ session's proposal for the approvers. Running a session (or the demo) is not don
 here: the app exits with ``("run", path)`` or ``("demo", None)`` and ``run_home`` runs it, then comes
 back here.
 
+The list keeps a small row per session (``rows.Row``: what its cells and detail lines show), not the
+sessions' outlines: a session is read from its file when it is opened, edited, followed on or proposed,
+and the review and series screens read the outlines they need themselves.
+
 A big folder (more than ``FILL_LATER`` session files) shows its first frame before the list: the heading
 says it is reading the sessions, and the list is filled right after that frame is painted (the folder
-scan, ``library.scan``, blocks the screen meanwhile, so what is typed waits in the queue). A key that
+scan, ``library.scan_rows``, blocks the screen meanwhile, so what is typed waits in the queue). A key that
 reaches the screen before the list is filled is held and handed to the list once it is, in order.
 """
 
@@ -25,15 +29,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from c2c_tui.core.followup.latest import latest_of
 from c2c_tui.core.followup.library import (
     FileProblem,
     FolderError,
     Library,
     collector_paused,
-    scan,
+    scan_rows,
     session_files,
 )
+from c2c_tui.core.followup.row_latest import rows_latest
 from c2c_tui.core.followup.series_file import default_areas
 from c2c_tui.core.model import Session
 from c2c_tui.core.setup import new_session
@@ -131,14 +135,14 @@ class HomeScreen(Screen[None]):
         folder = self.context.folder
         missing = ""
         try:
-            self.library = scan(folder, self.context.clock.now())
+            self.library = scan_rows(folder, self.context.clock.now())
         except FolderError as error:
             self.library = Library(folder=folder, sessions=[], problems=[])
             missing = f" ({str(error).removeprefix(f'{folder}: ')})"
         lib = self.library
         items: list[Item] = [*lib.sessions, *lib.problems]
         with collector_paused():  # a row per session: many objects kept, no garbage to look for
-            self.query_one(SessionList).show(items, select=select, latest=latest_of(lib))
+            self.query_one(SessionList).show(items, select=select, latest=rows_latest(lib))
         count = f"{len(lib.sessions)} session{'' if len(lib.sessions) == 1 else 's'}"
         if lib.problems:
             count += f" · {len(lib.problems)} broken file{'' if len(lib.problems) == 1 else 's'}"

@@ -11,6 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -18,8 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from c2c_tui.core.followup.latest import Latest
 from c2c_tui.core.followup.library import FileProblem, SessionInfo
+from c2c_tui.core.followup.row_latest import Counts, RowLatest
 from c2c_tui.core.text.neutral import shown
 
 Item = SessionInfo | FileProblem
@@ -38,17 +41,62 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def actions_cell(info: SessionInfo, today: date, latest: Latest | None = None) -> str:
+def actions_cell(info: SessionInfo, today: date, latest: Counts | None = None) -> str:
     """Open actions (and how many are late) in their latest state: a later workshop's review counts."""
-    n, late = (latest or Latest()).counts(info, today)
+    n, late = (latest or RowLatest()).counts(info, today)
     if not n:
         return "-"
     return f"{n} ({late} late)" if late else str(n)
 
 
-def cells(item: Item, today: date, latest: Latest | None = None) -> tuple[Text, ...]:
-    def text(value: str, style: str = "") -> Text:
-        return Text(shown(squeezed(value)), style=style, no_wrap=True, overflow="ellipsis", end="")
+class Cell:
+    """One cell of the session table: its text (neutralised, on one line) and style. The rich ``Text`` is
+    made when the cell is measured or painted and let go after, so a table of a thousand sessions keeps
+    a string per cell rather than a ``Text`` (its spans, its copy of the string)."""
+
+    __slots__ = ("plain", "style")
+
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.plain = plain
+        self.style = style
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __repr__(self) -> str:
+        return f"Cell({self.plain!r}, {self.style!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and (other.plain, other.style) == (self.plain, self.style)
+
+    def __hash__(self) -> int:
+        return hash((self.plain, self.style))
+
+    def text(self) -> Text:
+        return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As ``Measurement.get`` measures this text's ``Text`` (its widest line, its widest word), without
+        making the Text: the table measures every cell once when it is filled."""
+        if options.max_width < 1:
+            return Measurement(0, 0)
+        plain = self.plain
+        width = len if plain.isascii() and plain.isprintable() else cell_len  # one cell a character
+        lines = plain.splitlines()
+        widest = max(map(width, lines)) if lines else 0
+        words = plain.split()
+        narrowest = max(map(width, words)) if words else widest
+        return (
+            Measurement(narrowest, widest).normalize().with_maximum(options.max_width)
+        )  # as Measurement.get
+
+
+def cells(item: Item, today: date, latest: Counts | None = None) -> tuple[Cell, ...]:
+    def text(value: str, style: str = "") -> Cell:
+        return Cell(shown(squeezed(value)), style)
 
     if isinstance(item, FileProblem):
         problem = item.message.removeprefix(f"{item.path}: ")
@@ -72,26 +120,25 @@ def info_date(info: SessionInfo) -> str:
     return info.date.isoformat() if info.date else "no date"
 
 
-def describe(item: Item | None, today: date, latest: Latest | None = None) -> Text:
+def describe(item: Item | None, today: date, latest: Counts | None = None) -> Text:
     """A few lines about one row: where it is, what it is about (or what is wrong with the file)."""
     if item is None:
         return Text("")
     if isinstance(item, FileProblem):
         return Text(shown(f"⚠ This file does not load: {item.message}"), style="bold")
-    s = item.outline
-    w = s.workshop
-    start = " ".join(part for part in (w.start_time, w.timezone) if part)  # "15:00 Europe/Madrid"
-    first = " · ".join(part for part in (item.path.name, w.place, w.mode, start) if part)
+    row = item.row
+    start = " ".join(part for part in (row.start_time, row.timezone) if part)  # "15:00 Europe/Madrid"
+    first = " · ".join(part for part in (item.path.name, row.place, row.mode, start) if part)
     lines = [first]
-    if w.purpose:
-        lines.append(squeezed(w.purpose))
-    latest = latest or Latest()
+    if row.purpose:
+        lines.append(squeezed(row.purpose))
+    latest = latest or RowLatest()
     opened, late = latest.counts(item, today)
     counts = " · ".join(
         count(n, word)
         for n, word in (
-            (len(s.teams), "team"),
-            (len(s.participants), "participant"),
+            (len(row.teams), "team"),
+            (row.participants, "participant"),
             (item.entries, "entry"),
             (item.options, "option"),
         )
@@ -99,11 +146,11 @@ def describe(item: Item | None, today: date, latest: Latest | None = None) -> Te
     state = f"{opened} open" + (f", {late} overdue" if late else "")
     changed = latest.changed(item)
     state += f", {changed} changed later" if changed else ""
-    lines.append(f"{counts} · {count(len(s.actions), 'action')} ({state})")
+    lines.append(f"{counts} · {count(len(row.actions), 'action')} ({state})")
     return Text(shown("\n".join(lines), lines=True))
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(DataTable[Cell]):
     DEFAULT_CSS = """
     SessionTable { height: 1fr; }
     """
@@ -144,7 +191,7 @@ class SessionTable(DataTable[Text]):
         return self.items[min(self.cursor_row, len(self.items) - 1)]
 
     def show(
-        self, items: Sequence[Item], today: date, *, select: Path | None = None, latest: Latest | None = None
+        self, items: Sequence[Item], today: date, *, select: Path | None = None, latest: Counts | None = None
     ) -> None:
         current = self.current
         keep = select or (current.path if current is not None else None)
@@ -172,7 +219,7 @@ class SessionList(Vertical):
         super().__init__()
         self.today = today
         self.empty = empty
-        self.latest = Latest()  # the actions' latest states (none known: as each file says)
+        self.latest: Counts = RowLatest()  # the actions' latest states (none known: as each file says)
 
     def compose(self) -> ComposeResult:
         yield SessionTable(id="sessions")
@@ -188,7 +235,7 @@ class SessionList(Vertical):
         *,
         select: Path | None = None,
         empty: str | None = None,
-        latest: Latest | None = None,
+        latest: Counts | None = None,
     ) -> None:
         if empty is not None:
             self.empty = empty
