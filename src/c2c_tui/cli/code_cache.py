@@ -1,20 +1,26 @@
-"""The compiled code of the methods ``dataclasses`` writes, kept between runs (start-up; bench/run.py).
+"""Code that Python compiles from text at every start, kept between runs (start-up; bench/run.py).
 
-``@dataclass`` writes each class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``... as source text and
-compiles it with ``exec``: about 0.7 ms a class. A ``c2c run`` makes about 110 dataclasses before its first
-frame (Textual's, pydantic's, annotated_types', c2c's own): some 60 ms of compiling the same text as on
-the last run. Python keeps the compiled code of modules in ``.pyc`` files; this does the same for that
-text: ``install()`` gives the ``dataclasses`` module an ``exec`` that looks the text up in a table of code
-compiled before (``dataclass-code-<python>.marshal`` in c2c's cache folder) and compiles only what is not
-there, exactly as ``exec`` would (filename ``<string>``, no inherited ``__future__`` flags). When something
-new was compiled the table is written back, atomically: a few seconds after the start (an app is up and
-drawn by then; a process killed later keeps it) and again when the process ends.
+Three things in the standard library compile text while c2c starts, the same text on every run:
+
+- ``@dataclass`` writes each class's ``__init__``, ``__repr__``, ``__eq__``... as source and ``exec``s it,
+  about 0.7 ms a class; a ``c2c run`` makes about 110 dataclasses before its first frame (Textual's,
+  pydantic's, annotated_types', c2c's own);
+- ``typing.ForwardRef`` compiles each annotation given as a string (about 1,100: pydantic-core's
+  TypedDicts, every module with ``from __future__ import annotations`` that pydantic reads);
+- ``collections.namedtuple`` ``eval``s each tuple's ``__new__`` (about 60).
+
+Python keeps the compiled code of modules in ``.pyc`` files; this does the same for that text.
+``install()`` gives those three modules their own ``exec``, ``compile`` and ``eval`` (module globals
+shadowing the builtins, nothing else changed) that look the text up in a table of code compiled before
+(``dataclass-code-<python>.marshal`` in c2c's cache folder) and compile only what is not there, exactly as
+the builtin would (filename ``<string>``, no inherited ``__future__`` flags, the same errors). When
+something new was compiled the table is written back, atomically: a few seconds after the start (an app is
+up and drawn by then; a process killed later keeps it) and again when the process ends.
 
 The table is only written where Python itself would write bytecode (not with ``PYTHONDONTWRITEBYTECODE``
 or ``-B``), it is read only when it is this user's own file that nobody else may write (as ``.pyc`` files
 are trusted), and a damaged, foreign or other-version table is ignored and written anew. ``C2C_CACHE_DIR``
-names the folder (else ``$XDG_CACHE_HOME/c2c``, else ``~/.cache/c2c``). Nothing else in Python is changed:
-only the name ``exec`` inside the ``dataclasses`` module.
+names the folder (else ``$XDG_CACHE_HOME/c2c``, else ``~/.cache/c2c``).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-MAGIC = f"c2c dataclass code 1 {sys.implementation.cache_tag} {marshal.version}"
+MAGIC = f"c2c compiled text 2 {sys.implementation.cache_tag} {marshal.version}"
 MAX_BYTES = 4 * 2**20  # a table bigger than this is not ours: ignored
 MAX_ENTRIES = 4000  # never more than this many texts kept (a new table is started past it)
 SAVE_AFTER = 3.0  # seconds after install(): the first write of what a start compiled
@@ -47,21 +53,25 @@ def table_path(folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"dataclass-code-{sys.implementation.cache_tag}.marshal"
 
 
+Key = tuple[str, str]  # (compile mode, source text)
+
+
 class CodeTable:
-    """Source text -> code compiled from it, loaded from and saved to ``path``."""
+    """(mode, source text) -> code compiled from it, loaded from and saved to ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.codes: dict[str, CodeType] = read_table(path)
+        self.codes: dict[Key, CodeType] = read_table(path)
         self.new = 0
         self._lock = threading.Lock()
 
-    def compiled(self, source: str) -> CodeType:
-        code = self.codes.get(source)
+    def compiled(self, source: str, mode: str = "exec") -> CodeType:
+        key = (mode, source)
+        code = self.codes.get(key)
         if code is None:
-            code = compile(source, "<string>", "exec", dont_inherit=True)
+            code = compile(source, "<string>", mode, dont_inherit=True)  # raises as the builtin would
             if len(self.codes) < MAX_ENTRIES:
-                self.codes[source] = code
+                self.codes[key] = code
                 self.new += 1
         return code
 
@@ -79,7 +89,7 @@ class CodeTable:
             return True
 
 
-def read_table(path: Path) -> dict[str, CodeType]:
+def read_table(path: Path) -> dict[Key, CodeType]:
     """The table at ``path``, or an empty one when it is missing, damaged, too big or not safe to trust."""
     try:
         with open(path, "rb") as handle:
@@ -91,10 +101,14 @@ def read_table(path: Path) -> dict[str, CodeType]:
         return {}
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == MAGIC and isinstance(data[1], dict)):
         return {}
-    table: dict[str, CodeType] = data[1]
-    if not all(isinstance(k, str) and isinstance(v, CodeType) for k, v in table.items()):
+    table: dict[Key, CodeType] = data[1]
+    if not all(_is_key(key) and isinstance(code, CodeType) for key, code in table.items()):
         return {}
     return table
+
+
+def _is_key(key: object) -> bool:
+    return isinstance(key, tuple) and len(key) == 2 and key[0] in ("exec", "eval") and isinstance(key[1], str)
 
 
 def trusted(info: os.stat_result) -> bool:
@@ -103,7 +117,7 @@ def trusted(info: os.stat_result) -> bool:
     return stat.S_ISREG(info.st_mode) and owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def write_table(path: Path, codes: dict[str, CodeType]) -> None:
+def write_table(path: Path, codes: dict[Key, CodeType]) -> None:
     import tempfile  # here: only a process that compiled something new writes (at its end)
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -119,11 +133,14 @@ def write_table(path: Path, codes: dict[str, CodeType]) -> None:
 
 
 def install(folder: Path | None = None) -> CodeTable | None:
-    """Give ``dataclasses`` the caching ``exec`` (once per process); the table, or None when it was there."""
+    """Give ``dataclasses``, ``typing`` and ``collections`` the caching ``exec``, ``compile`` and ``eval``
+    (once per process); the table, or None when it was there already."""
+    import collections
     import dataclasses
+    import typing
 
-    if getattr(dataclasses, "exec", None) is not None:
-        return None  # installed already (or something else gave the module its own exec)
+    if any(name in vars(module) for module, name in ((dataclasses, "exec"), (typing, "compile"))):
+        return None  # installed already (or something else gave the modules their own)
     table = CodeTable(table_path(folder))
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:
@@ -131,7 +148,19 @@ def install(folder: Path | None = None) -> CodeTable | None:
             source = table.compiled(source)
         exec(source, globals, locals)  # noqa: S102 - what dataclasses does, with the text compiled once
 
+    def eval_cached(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+        if isinstance(source, str):
+            source = table.compiled(source, "eval")
+        return eval(source, globals, locals)
+
+    def compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(source, str) and filename == "<string>" and mode == "eval" and not args and not kwargs:
+            return table.compiled(source, "eval")
+        return compile(source, filename, mode, *args, **kwargs)  # anything else exactly as asked
+
     dataclasses.exec = exec_cached  # type: ignore[attr-defined]
+    typing.compile = compile_cached  # type: ignore[attr-defined]  # ForwardRef.__init__'s
+    collections.eval = eval_cached  # type: ignore[attr-defined]  # namedtuple's
     atexit.register(table.save)
     timer = threading.Timer(SAVE_AFTER, table.save)
     timer.daemon = True  # never keeps a process alive
