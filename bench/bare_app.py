@@ -1,7 +1,9 @@
 """The yardstick: a bare Textual app (header, label, footer), started the same way as ``c2c run``.
 
 ``python bench/bare_app.py`` runs it until ctrl+q. With ``--with-models`` it first imports c2c's session
-models (pydantic and the schemas it builds), and nothing else of c2c: what that part alone costs.
+models (pydantic and the schemas it builds), and nothing else of c2c: what that part alone costs. With
+``--with-code-cache`` it first installs c2c's table of compiled text (``c2c_tui.code_cache``, which
+``c2c`` installs as it starts): what that alone is worth to a bare app (its table is written ~3 s in).
 """
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ from __future__ import annotations
 import sys
 from typing import ClassVar
 
+if "--with-code-cache" in sys.argv:
+    from c2c_tui import code_cache
+
+    code_cache.install()
 if "--with-models" in sys.argv:
     import c2c_tui.core.model  # noqa: F401
 

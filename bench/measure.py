@@ -29,6 +29,10 @@ EXAMPLE = HERE.parent / "sessions" / "cooling-valmora.toml"
 MARKER = "palette"  # the right end of the footer: the last thing either app paints
 BARE = [sys.executable, str(HERE / "bare_app.py")]
 BARE_MODELS = [*BARE, "--with-models"]  # the bare app plus c2c's pydantic models, nothing else
+BARE_CACHED = [
+    *BARE,
+    "--with-code-cache",
+]  # the bare app with c2c's table of compiled text (c2c_tui/code_cache.py)
 
 
 def c2c_run(path: Path) -> list[str]:
@@ -38,15 +42,13 @@ def c2c_run(path: Path) -> list[str]:
 @contextmanager
 def bytecode_cached(folder: Path) -> Iterator[None]:
     """The programs started inside write and reuse .pyc files (under ``folder``/pycache, so nothing is
-    written into the source tree) and c2c's table of compiled dataclass code (under ``folder``/c2c-cache),
+    written into the source tree) and c2c's table of compiled text (under ``folder``/c2c-cache),
     as an installed c2c does; the environment is restored after."""
     names = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "C2C_CACHE_DIR")
     saved = {name: os.environ.get(name) for name in names}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    os.environ["C2C_CACHE_DIR"] = str(
-        folder / "c2c-cache"
-    )  # c2c's compiled dataclass code (cli/code_cache.py)
+    os.environ["C2C_CACHE_DIR"] = str(folder / "c2c-cache")  # c2c's compiled text (c2c_tui/code_cache.py)
     try:
         yield
     finally:
@@ -58,7 +60,7 @@ def bytecode_cached(folder: Path) -> Iterator[None]:
 
 
 def scratch() -> Path:
-    """A new scratch folder; c2c's cache folder (cli/code_cache.py) is one inside it from now on, so no
+    """A new scratch folder; c2c's cache folder (c2c_tui/code_cache.py) is one inside it from now on, so no
     table from an earlier run is used (``bytecode_cached`` gives the cached case its own)."""
     folder = Path(tempfile.mkdtemp(prefix="c2c-bench-"))
     os.environ["C2C_CACHE_DIR"] = str(folder / "no-c2c-cache")

@@ -1,7 +1,7 @@
 """Fixtures for every test folder: ``local_zone`` sets the machine's time zone for one test.
 
 Every c2c the tests start (in process or not) keeps its table of compiled dataclass code
-(``cli/code_cache.py``) in a folder of this test run's, never in the user's cache folder."""
+(``c2c_tui/code_cache.py``) in a folder of this test run's, never in the user's cache folder."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``cli.code_cache``: dataclasses, forward references and named tuples made with code compiled on an
+"""``c2c_tui.code_cache``: dataclasses, forward references and named tuples made with code compiled on an
 earlier run behave exactly as without it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from c2c_tui.cli.code_cache import MAGIC, read_table, table_path, write_table
+from c2c_tui.code_cache import MAGIC, read_table, table_path, write_table
 
 # dataclasses of every kind the generated methods differ by; the script prints what each one does
 KINDS = textwrap.dedent(
@@ -94,7 +94,7 @@ def run(script: str, cache: Path, **env: str) -> subprocess.CompletedProcess[str
 
 
 INSTALLED = (
-    "from c2c_tui.cli import code_cache\ntable = code_cache.install()\n"
+    "from c2c_tui import code_cache\ntable = code_cache.install()\n"
     + KINDS
     + ("table.save()\nprint(table.new, len(table.codes), 'exec' in vars(dataclasses), file=sys.stderr)\n")
 )

@@ -7,7 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import apps, code_cache, files, folders  # noqa: F401 - each enters its commands in COMMANDS
+from .. import code_cache
+from . import apps, files, folders  # noqa: F401 - each enters its commands in COMMANDS
 from .base import COMMANDS, CliError
 from .folders import _run_home
 from .parser import build_parser
@@ -15,7 +16,7 @@ from .parser import build_parser
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; everything it prints to stdout/stderr is neutralised (``core.text.neutral``)."""
-    code_cache.install()  # before Textual and pydantic make their dataclasses (cli/code_cache.py)
+    code_cache.install()  # before Textual and pydantic make their dataclasses (c2c_tui/code_cache.py)
     from c2c_tui.core.text.neutral import ShownStream
 
     out, err = sys.stdout, sys.stderr
