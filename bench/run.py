@@ -12,7 +12,10 @@ Bytecode: with ``PYTHONDONTWRITEBYTECODE`` set (as on the project's machines) an
 c2c's own modules again on every start. The start-up table is measured both ways, "compiled on every
 start" (as this environment is set) and "bytecode cached" (the normal installed case: the children write
 and reuse .pyc files under a scratch ``PYTHONPYCACHEPREFIX``, after one warm-up run each); the targets and
-the memory table are for the cached case.
+the memory table are for the cached case. c2c keeps a table of the code Python compiles from text at every
+start (dataclasses' methods, string annotations, named tuples: ``c2c_tui/code_cache.py``) in its cache
+folder, written only where bytecode is: in the cached case it is in a scratch folder, written by a warm-up
+run; the bare app is also measured with that table installed, to show what the table alone is worth.
 """
 
 from __future__ import annotations
