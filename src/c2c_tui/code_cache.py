@@ -15,7 +15,8 @@ shadowing the builtins, nothing else changed) that look the text up in a table o
 (``dataclass-code-<python>.marshal`` in c2c's cache folder) and compile only what is not there, exactly as
 the builtin would (filename ``<string>``, no inherited ``__future__`` flags, the same errors). When
 something new was compiled the table is written back, atomically: a few seconds after the start (an app is
-up and drawn by then; a process killed later keeps it) and again when the process ends.
+up and drawn by then; a process killed later keeps it), when the table is also let go (what is compiled
+later is kept apart), and again when the process ends.
 
 The table is only written where Python itself would write bytecode (not with ``PYTHONDONTWRITEBYTECODE``
 or ``-B``), it is read only when it is this user's own file that nobody else may write (as ``.pyc`` files
@@ -63,6 +64,7 @@ class CodeTable:
         self.path = path
         self.codes: dict[Key, CodeType] = read_table(path)
         self.new = 0
+        self.released = False
         self._lock = threading.Lock()
 
     def compiled(self, source: str, mode: str = "exec") -> CodeType:
@@ -76,17 +78,27 @@ class CodeTable:
         return code
 
     def save(self) -> bool:
-        """Write the table if it gained something and bytecode may be written; True when written."""
+        """Write the table if it gained something and bytecode may be written; True when written. After
+        a release, what was compiled since is added to the table as it is on disk."""
         with self._lock:  # the timer's save and the exit's never write at once
             if not self.new or sys.dont_write_bytecode:
                 return False
             new, self.new = self.new, 0
+            codes = {**read_table(self.path), **self.codes} if self.released else dict(self.codes)
             try:
-                write_table(self.path, dict(self.codes))
+                write_table(self.path, codes)
             except (OSError, ValueError):
                 self.new += new
                 return False  # only a head start for the next run
             return True
+
+    def settle(self) -> None:
+        """Once the start is over: save, then let the table go (about 1 MB of code and text the process
+        keeps no other use for); what is compiled later is kept, and added to the file at exit."""
+        self.save()
+        with self._lock:
+            self.codes = {}
+            self.released = True
 
 
 def read_table(path: Path) -> dict[Key, CodeType]:
@@ -162,7 +174,7 @@ def install(folder: Path | None = None) -> CodeTable | None:
     typing.compile = compile_cached  # type: ignore[attr-defined]  # ForwardRef.__init__'s
     collections.eval = eval_cached  # type: ignore[attr-defined]  # namedtuple's
     atexit.register(table.save)
-    timer = threading.Timer(SAVE_AFTER, table.save)
+    timer = threading.Timer(SAVE_AFTER, table.settle)
     timer.daemon = True  # never keeps a process alive
     timer.start()
     return table

@@ -150,3 +150,20 @@ def test_a_damaged_table_is_written_anew(tmp_path: Path) -> None:
     os.chmod(path, 0o600)
     run(INSTALLED, tmp_path)
     assert len(read_table(path)) > 10
+
+
+def test_after_the_start_the_table_is_let_go_and_later_code_still_added(tmp_path: Path) -> None:
+    script = INSTALLED.replace("table.save()\n", "table.settle()\n") + textwrap.dedent(
+        """
+        assert table.codes == {} and table.released
+        @dataclass
+        class Later:
+            made_after_the_start: int = 0
+        assert len(table.codes) > 0
+        table.save()
+        """
+    )
+    run(script, tmp_path)
+    texts = [text for _, text in read_table(table_path(tmp_path))]
+    assert any("made_after_the_start" in text for text in texts)
+    assert any("Frozen" in text or "FrozenInstanceError" in text for text in texts)  # the start's, kept
