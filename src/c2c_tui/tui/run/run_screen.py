@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
@@ -20,6 +21,7 @@ from c2c_tui.core.clock.turns import turn_team
 from c2c_tui.core.model import PhaseId
 from c2c_tui.tui.run import focus
 from c2c_tui.tui.run.capture_bar import CaptureBar
+from c2c_tui.tui.run.capture_input import CaptureInput
 from c2c_tui.tui.run.context import RunContext
 from c2c_tui.tui.run.messages import SessionChanged
 from c2c_tui.tui.run.status_line import StatusLine
@@ -44,6 +46,18 @@ class RunScreen(Screen[None]):
         self.context = context
         self.phase_id: PhaseId | None = None
         self.turn_id: str | None = None  # the Advisor team whose turn it is (Part 2), as last shown
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's; but before anything has focus (the first frame's footer is composed then: the
+        compact footer) in the order they will have once the capture line has it: the keys it binds as
+        well first (PgDn: the line scrolls), as Textual orders them by where the focus chain binds them."""
+        active = super().active_bindings
+        merged = CaptureInput._merged_bindings
+        if self.focused is not None or merged is None:
+            return active
+        first = [key for key in merged.key_to_bindings if key in active]
+        return {key: active[key] for key in dict.fromkeys([*first, *active])}
 
     def compose(self) -> ComposeResult:
         yield from clock_band(BigClock(id="clock"))

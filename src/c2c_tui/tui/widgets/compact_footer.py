@@ -30,16 +30,21 @@ class CompactFooter(Footer):
         self._composed_keys: object = None  # what the keys were composed from (None: not yet)
 
     def keys_shown(self) -> tuple[Any, ...]:
-        """Everything Textual's ``Footer.compose`` reads: the screen's active bindings (each binding,
-        enabled or not, its tooltip), the command palette's, and the key displays."""
+        """Everything Textual's ``Footer.compose`` reads: the screen's active bindings that are shown (each
+        binding, enabled or not, its tooltip, in order), the command palette's binding, and the key displays.
+        (A focused widget's hidden bindings change nothing shown: the capture line's own keys, for one.)"""
         app = self.app
+        active = self.screen.active_bindings
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
         return (
             self.show_command_palette,
             app.ENABLE_COMMAND_PALETTE,
             app.COMMAND_PALETTE_BINDING,
+            None if palette is None else (palette.binding, palette.enabled, palette.tooltip),
             tuple(
                 (binding, enabled, tooltip, app.get_key_display(binding))
-                for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+                for (_node, binding, enabled, tooltip) in active.values()
+                if binding.show
             ),
         )
 
