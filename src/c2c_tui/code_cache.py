@@ -12,7 +12,7 @@ Three things in the standard library compile text while c2c starts, the same tex
 Python keeps the compiled code of modules in ``.pyc`` files; this does the same for that text.
 ``install()`` gives those three modules their own ``exec``, ``compile`` and ``eval`` (module globals
 shadowing the builtins, nothing else changed) that look the text up in a table of code compiled before
-(``dataclass-code-<python>.marshal`` in c2c's cache folder) and compile only what is not there, exactly as
+(``compiled-text-<python>.marshal`` in c2c's cache folder) and compile only what is not there, exactly as
 the builtin would (filename ``<string>``, no inherited ``__future__`` flags, the same errors). When
 something new was compiled the table is written back, atomically: a few seconds after the start (an app is
 up and drawn by then; a process killed later keeps it), when the table is also let go (what is compiled
@@ -51,7 +51,7 @@ def cache_dir() -> Path:
 
 
 def table_path(folder: Path | None = None) -> Path:
-    return (folder or cache_dir()) / f"dataclass-code-{sys.implementation.cache_tag}.marshal"
+    return (folder or cache_dir()) / f"compiled-text-{sys.implementation.cache_tag}.marshal"
 
 
 Key = tuple[str, str]  # (compile mode, source text)
@@ -134,7 +134,7 @@ def write_table(path: Path, codes: dict[Key, CodeType]) -> None:
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = marshal.dumps((MAGIC, codes))
-    handle, temporary = tempfile.mkstemp(prefix=".dataclass-code-", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".compiled-text-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -158,11 +158,17 @@ def install(folder: Path | None = None) -> CodeTable | None:
     def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:
         if isinstance(source, str):
             source = table.compiled(source)
+        if globals is None:  # as the builtin: the caller's namespaces
+            frame = sys._getframe(1)
+            globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
         exec(source, globals, locals)  # noqa: S102 - what dataclasses does, with the text compiled once
 
     def eval_cached(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
         if isinstance(source, str):
             source = table.compiled(source, "eval")
+        if globals is None:  # as the builtin: the caller's namespaces
+            frame = sys._getframe(1)
+            globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
         return eval(source, globals, locals)
 
     def compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:

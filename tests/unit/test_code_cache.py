@@ -96,6 +96,7 @@ def run(script: str, cache: Path, **env: str) -> subprocess.CompletedProcess[str
 INSTALLED = (
     "from c2c_tui import code_cache\ntable = code_cache.install()\n"
     + KINDS
+    + "dataclasses.exec('made_here = 5')\nassert made_here == 5  # no globals: the caller's, as the builtin\n"
     + ("table.save()\nprint(table.new, len(table.codes), 'exec' in vars(dataclasses), file=sys.stderr)\n")
 )
 
