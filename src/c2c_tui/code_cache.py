@@ -42,16 +42,23 @@ MAX_ENTRIES = 4000  # never more than this many texts kept (a new table is start
 SAVE_AFTER = 3.0  # seconds after install(): the first write of what a start compiled
 
 
-def cache_dir() -> Path:
-    named = os.environ.get("C2C_CACHE_DIR")
-    if named:
+def cache_dir() -> Path | None:
+    """c2c's cache folder: ``C2C_CACHE_DIR``, else ``$XDG_CACHE_HOME/c2c``, else ``~/.cache/c2c``. Only an
+    absolute path counts (a relative one is passed over, as the XDG rules say): None when there is none, and
+    then no table is read or written (never a ``~`` folder made in the working folder)."""
+    named = os.environ.get("C2C_CACHE_DIR", "")
+    if os.path.isabs(named):
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "c2c"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "c2c"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "c2c" if os.path.isabs(home) else None
 
 
-def table_path(folder: Path | None = None) -> Path:
-    return (folder or cache_dir()) / f"compiled-text-{sys.implementation.cache_tag}.marshal"
+def table_path(folder: Path | None = None) -> Path | None:
+    folder = folder or cache_dir()
+    return None if folder is None else folder / f"compiled-text-{sys.implementation.cache_tag}.marshal"
 
 
 Key = tuple[str, str]  # (compile mode, source text)
@@ -60,9 +67,9 @@ Key = tuple[str, str]  # (compile mode, source text)
 class CodeTable:
     """(mode, source text) -> code compiled from it, loaded from and saved to ``path``."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.codes: dict[Key, CodeType] = read_table(path)
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: kept for this process only
+        self.codes: dict[Key, CodeType] = {} if path is None else read_table(path)
         self.new = 0
         self.released = False
         self._lock = threading.Lock()
@@ -81,7 +88,7 @@ class CodeTable:
         """Write the table if it gained something and bytecode may be written; True when written. After
         a release, what was compiled since is added to the table as it is on disk."""
         with self._lock:  # the timer's save and the exit's never write at once
-            if not self.new or sys.dont_write_bytecode:
+            if not self.new or sys.dont_write_bytecode or self.path is None:
                 return False
             new, self.new = self.new, 0
             codes = {**read_table(self.path), **self.codes} if self.released else dict(self.codes)

@@ -168,3 +168,28 @@ def test_after_the_start_the_table_is_let_go_and_later_code_still_added(tmp_path
     texts = [text for _, text in read_table(table_path(tmp_path))]
     assert any("made_after_the_start" in text for text in texts)
     assert any("Frozen" in text or "FrozenInstanceError" in text for text in texts)  # the start's, kept
+
+
+def test_only_an_absolute_cache_folder_is_used(tmp_path: Path) -> None:
+    probe = "from c2c_tui.code_cache import table_path; print(table_path())"
+    home = {"HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": ""}
+    assert run(probe, tmp_path, **home).stdout.strip().startswith(str(tmp_path))  # C2C_CACHE_DIR, absolute
+    assert run(probe, tmp_path, C2C_CACHE_DIR="", **home).stdout.strip() == str(
+        tmp_path / "home" / ".cache" / "c2c" / f"compiled-text-{sys.implementation.cache_tag}.marshal"
+    )
+    relative = run(
+        probe, tmp_path, C2C_CACHE_DIR="cache", XDG_CACHE_HOME="xdg", HOME="nowhere"
+    ).stdout.strip()
+    assert relative == "None"  # no absolute folder anywhere: no table at all
+    work = tmp_path / "work"
+    work.mkdir()
+    subprocess.run(
+        [sys.executable, "-c", INSTALLED],
+        cwd=work,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        | {"C2C_CACHE_DIR": "", "XDG_CACHE_HOME": "", "HOME": "nowhere"},
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert list(work.iterdir()) == []  # nothing made in the working folder
