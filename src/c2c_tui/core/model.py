@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -24,56 +24,26 @@ from .proposal_rows import Candidate
 from .rows import complete
 from .series_rows import Review, check_path_text
 from .times import file_time
+from .vocabulary import (  # noqa: F401 - the shared words (pydantic-free), re-exported for every importer
+    ACTION_STATUSES,
+    ENTRY_KINDS,
+    FEEDBACK_KINDS,
+    MOSCOW,
+    PHASE_IDS,
+    ROLE_LABELS,
+    ROLE_TITLES,
+    ActionStatus,
+    ClockEventKind,
+    EntryKind,
+    Mode,
+    MoSCoW,
+    PhaseId,
+    TeamRole,
+    next_status,
+)
 from .zone import check_zone_name, read_naive
 
 SCHEMA_VERSION = 1
-
-PhaseId = Literal["rapport", "context", "insights", "reflect", "agree"]
-PHASE_IDS: tuple[PhaseId, ...] = ("rapport", "context", "insights", "reflect", "agree")
-
-EntryKind = Literal[
-    "note",
-    "context",
-    "surprise",
-    "gap",
-    "example",
-    "idea",
-    "question",
-    "contact",
-    "consideration",
-    "follow_up",
-    "feedback_useful",
-    "feedback_keep",
-    "feedback_change",
-]
-ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
-FEEDBACK_KINDS: tuple[EntryKind, ...] = ("feedback_useful", "feedback_keep", "feedback_change")
-Mode = Literal["in-person", "hybrid", "online"]
-TeamRole = Literal["seeking", "advisor", "specialist", "facilitation"]
-ROLE_LABELS: dict[str, str] = {  # short: the set-up's table and role choice
-    "seeking": "Seeking",
-    "advisor": "Advisor",
-    "specialist": "Specialist",
-    "facilitation": "Facilitation",
-}
-ROLE_TITLES: dict[str, str] = {  # in a sentence: the summary ("Athens Resilience Office (seeking team)")
-    "seeking": "Seeking team",
-    "advisor": "Advisor team",
-    "specialist": "Specialist",
-    "facilitation": "Facilitation",
-}
-MoSCoW = Literal["must", "should", "could", "wont"]
-MOSCOW: tuple[MoSCoW, ...] = ("must", "should", "could", "wont")
-ActionStatus = Literal["open", "done", "dropped"]
-ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "done", "dropped")
-
-
-def next_status(status: ActionStatus) -> ActionStatus:
-    """The status after ``status`` when it is cycled (space on an action): open → done → dropped → open."""
-    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
-
-
-ClockEventKind = Literal["start", "pause", "resume", "next", "back", "extend", "rebalance", "finish", "turn"]
 
 Score = Annotated[int, Field(ge=1, le=5)]
 
